@@ -1,0 +1,22 @@
+package io.strata.core.plan;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The plan of one layer: the changes in apply order, the warnings a reviewer should read, and a
+ * fingerprint of the live state the plan was computed from (apply refuses if it moved).
+ */
+public record LayerPlan(String layer, String fingerprint, List<Change> changes, List<String> warnings) {
+
+    public LayerPlan {
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        changes = List.copyOf(changes);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean hasChanges() {
+        return !changes.isEmpty();
+    }
+}
