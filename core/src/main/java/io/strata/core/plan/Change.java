@@ -1,5 +1,6 @@
 package io.strata.core.plan;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -33,7 +34,7 @@ public record Change(
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(summary, "summary");
         body = body == null ? "" : body;
-        attributes = attributes == null ? Map.of() : Map.copyOf(new TreeMap<>(attributes));
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
         if (destructive) {
             unsafe = true;
         }
