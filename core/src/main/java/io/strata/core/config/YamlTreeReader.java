@@ -150,6 +150,11 @@ final class YamlTreeReader {
                     "duplicate key `" + first.key() + "` (first declared on line " + first.keyMark().line() + ")",
                     "keep one `" + first.key() + "` and delete the other");
         }
+        if (isEncodingProblem(e)) {
+            Mark mark = markOf(e.getLocation());
+            return new ConfigException(new SourceLocation(file, mark.line(), mark.column(), path),
+                    "the file is not valid UTF-8 text", "save the file as UTF-8");
+        }
         if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml) {
             Mark mark = yaml.getProblemMark() == null
                     ? markOf(e.getLocation())
@@ -169,6 +174,15 @@ final class YamlTreeReader {
         Mark mark = markOf(e.getLocation());
         return new ConfigException(new SourceLocation(file, mark.line(), mark.column(), path),
                 "YAML syntax error: " + message, SYNTAX_HINT);
+    }
+
+    private static boolean isEncodingProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.CharConversionException || t instanceof java.nio.charset.CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String text() {

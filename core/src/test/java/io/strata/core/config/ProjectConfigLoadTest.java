@@ -140,6 +140,25 @@ class ProjectConfigLoadTest {
     }
 
     @Test
+    void fileThatIsNotUtf8IsAConfigError() throws Exception {
+        java.nio.file.Files.write(dir.resolve("strata.yaml"),
+                "name: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> ProjectConfig.load(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(dir.resolve("strata.yaml") + ":1:")
+                .hasMessageContaining("not valid UTF-8");
+    }
+
+    @Test
+    void crlfLineEndingsAndByteOrderMarkAreFine() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("strata.yaml"),
+                "\uFEFFname: customers\r\nenvironments:\r\n  dev:\r\n    lock_timeout: 5s\r\n");
+
+        assertThat(ProjectConfig.load(dir).environments().get("dev").lockTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void directoryIsWhereFileReferencesStart() {
         assertThat(load(dir, "name: c\n").directory()).isEqualTo(dir);
         assertThat(new ProjectConfig(Path.of("strata.yaml"), "c", java.util.Map.of()).directory())

@@ -60,6 +60,8 @@ class StructureErrorTest {
                           dev:
                             database: *n
                         """, 4, "environments.dev.database", "aliases"),
+                Arguments.of("binary YAML value", "name: c\nenvironments:\n  dev:\n    database: !!binary aGk=\n", 4,
+                        "environments.dev.database", "unsupported YAML value"),
                 Arguments.of("missing name", "environments:\n  dev: {}\n", 1, "name", "required key `name` is missing"),
                 Arguments.of("name is a list", "name: [a, b]\n", 1, "name", "expected a string, got a list"),
                 Arguments.of("name has no value", "name:\nenvironments: {}\n", 1, "name", "`name` has no value"),
