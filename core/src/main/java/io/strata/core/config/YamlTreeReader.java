@@ -11,7 +11,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.strata.core.config.YamlNode.Entry;
 import io.strata.core.config.YamlNode.Mark;
 import io.strata.core.config.YamlNode.ScalarType;
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +77,7 @@ final class YamlTreeReader {
 
     private YamlNode value(JsonToken token) {
         Mark mark = markOf(parser.currentTokenLocation());
+        // Jackson's streaming parser hands back an alias's *name* as if it were the value.
         if (((YAMLParser) parser).isCurrentAlias()) {
             throw new ConfigException(here(pathOf(parser.getParsingContext())),
                     "YAML aliases (`*name`) are not supported",
@@ -95,8 +98,7 @@ final class YamlTreeReader {
 
     private YamlNode.Mapping mapping(Mark mark) {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        JsonToken token;
-        while ((token = next(entries)) != JsonToken.END_OBJECT) {
+        while (next(entries) != JsonToken.END_OBJECT) {
             String key = text();
             Mark keyMark = markOf(parser.currentTokenLocation());
             YamlNode value = value(next(entries));
@@ -178,7 +180,7 @@ final class YamlTreeReader {
 
     private static boolean isEncodingProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.io.CharConversionException || t instanceof java.nio.charset.CharacterCodingException) {
+            if (t instanceof CharConversionException || t instanceof CharacterCodingException) {
                 return true;
             }
         }
