@@ -1,0 +1,121 @@
+package io.strata.core.config;
+
+import io.strata.core.error.StrataException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A platform's {@code strata.yaml}, loaded and checked but with references unresolved: loading
+ * succeeds even when staging's variables are unset, and {@link #resolve} then fails only for the
+ * environment that needs them.
+ *
+ * @param file the file it was read from, as the caller named it
+ * @param name the platform name
+ * @param environments by name, in declaration order; an implicit {@code dev} comes first when the
+ *     file does not declare one
+ */
+public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfig> environments) {
+
+    public static final String FILE_NAME = "strata.yaml";
+
+    public ProjectConfig {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(name, "name");
+        // Map.copyOf would lose the declaration order that listings and error messages rely on.
+        environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+    }
+
+    /**
+     * Reads and checks {@code <platformDir>/strata.yaml}.
+     *
+     * @throws ConfigException when the file is malformed, naming file, line and key
+     * @throws StrataException when there is no such file
+     */
+    public static ProjectConfig load(Path platformDir) {
+        Path file = platformDir.resolve(FILE_NAME);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new StrataException("no " + FILE_NAME + " in " + describeDirectory(platformDir),
+                    "run `strata init` or pass -C DIR");
+        } catch (IOException e) {
+            throw new StrataException("cannot read " + file + " (" + e.getClass().getSimpleName() + ")",
+                    Files.isDirectory(file) ? FILE_NAME + " must be a file, not a directory"
+                            : "check that the file is readable", e);
+        }
+        return parse(file, content);
+    }
+
+    /** Checks {@code content} as if it had been read from {@code file}. */
+    static ProjectConfig parse(Path file, byte[] content) {
+        return ConfigParser.parse(file, YamlTreeReader.read(file, content));
+    }
+
+    /** The directory relative {@code ${file:...}} references start from. */
+    public Path directory() {
+        Path parent = file.getParent();
+        return parent == null ? Path.of("") : parent;
+    }
+
+    /**
+     * The named environment as declared.
+     *
+     * @throws StrataException when the name is invalid or not declared, listing the known ones
+     */
+    public EnvironmentConfig environment(String envName) {
+        EnvironmentName.validate(envName);
+        EnvironmentConfig env = environments.get(envName);
+        if (env == null) {
+            String known = String.join(", ", environments.keySet());
+            throw new StrataException(
+                    "environment `" + envName + "` is not declared in " + file + "; known environments: " + known,
+                    "pass one of them with --env (" + known + "), or declare `" + envName
+                            + ":` under `environments:` in " + file);
+        }
+        return env;
+    }
+
+    /**
+     * Resolves the named environment's references: only this environment's variables and files
+     * need to exist.
+     *
+     * @param environmentVariables looks up a variable, null when unset; {@code System::getenv} in production
+     * @throws ConfigException when a variable is unset, a file is unreadable or the resolved url is
+     *     not supported, naming where the reference is written
+     */
+    public ResolvedEnvironment resolve(String envName, Function<String, String> environmentVariables) {
+        EnvironmentConfig env = environment(envName);
+        ReferenceResolver resolver = new ReferenceResolver(directory(), environmentVariables);
+        DatabaseSettings database = env.database() instanceof DatabaseConfig.Jdbc jdbc
+                ? jdbc(jdbc, resolver)
+                : new DatabaseSettings.Embedded();
+        return new ResolvedEnvironment(env.name(), database, env.lockTimeout());
+    }
+
+    private static DatabaseSettings.Jdbc jdbc(DatabaseConfig.Jdbc jdbc, ReferenceResolver resolver) {
+        String url = resolver.resolve(jdbc.url());
+        if (JdbcUrl.dialectOf(url).isEmpty()) {
+            // Only the reference is shown: the resolved url may contain a password.
+            throw new ConfigException(jdbc.url().location(),
+                    "`" + jdbc.url().redacted() + "` resolves to a url that does not start with " + JdbcUrl.expected(),
+                    "set it to a url such as `jdbc:postgresql://HOST:5432/DB`");
+        }
+        String user = jdbc.user() == null ? null : resolver.resolve(jdbc.user());
+        Secret password = jdbc.password() == null ? null
+                : new Secret(resolver.resolve(jdbc.password()), jdbc.password().redacted());
+        return new DatabaseSettings.Jdbc(url, user, password);
+    }
+
+    private static String describeDirectory(Path dir) {
+        String shown = dir.toString().isEmpty() ? "." : dir.toString();
+        return shown + " (" + dir.toAbsolutePath().normalize() + ")";
+    }
+}

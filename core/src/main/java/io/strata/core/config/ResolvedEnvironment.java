@@ -1,0 +1,20 @@
+package io.strata.core.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One environment with every reference resolved: what plan and apply connect to.
+ *
+ * @param name the environment name, e.g. {@code staging}
+ * @param database where its database is
+ * @param lockTimeout how long apply waits for another apply's lock before giving up
+ */
+public record ResolvedEnvironment(String name, DatabaseSettings database, Duration lockTimeout) {
+
+    public ResolvedEnvironment {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(lockTimeout, "lockTimeout");
+    }
+}

@@ -1,0 +1,182 @@
+package io.strata.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * docs/strata.schema.json must accept exactly what the loader accepts, so editors that validate
+ * against it never disagree with {@code strata plan}.
+ */
+class SchemaConformanceTest {
+
+    /** Errors the YAML reader catches before any structure exists for a schema to look at. */
+    private static final Set<String> YAML_LEVEL = Set.of("second YAML document");
+
+    private static Schema schema;
+    private static ObjectMapper yaml;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        Path file = Path.of("..", "docs", "strata.schema.json");
+        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Files.readString(file), InputFormat.JSON);
+        // Read YAML the way the loader does, so both see the same values.
+        yaml = new ObjectMapper(YAMLFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                .build());
+    }
+
+    static Stream<Arguments> valid() {
+        return Stream.of(
+                Arguments.of("minimal", "name: customers\n"),
+                Arguments.of("implicit dev", """
+                        name: customers
+                        environments:
+                          staging:
+                            database:
+                              url: ${env:STAGING_DB_URL}
+                        """),
+                Arguments.of("full", """
+                        name: customers
+                        environments:
+                          dev:
+                            database: embedded
+                            lock_timeout: 500ms
+                          ci:
+                          staging:
+                            database:
+                              url: jdbc:postgresql://${env:HOST}:5432/customers
+                              user: ${env:STAGING_DB_USER}
+                              password: ${file:secrets/staging-password}
+                            lock_timeout: 5m
+                          prod-eu:
+                            database:
+                              url: jdbc:mariadb://db:3306/customers
+                              user: app
+                              password: "p$${w}$$"
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("valid")
+    void validFilesPassTheSchemaAndTheLoader(String kind, String text) throws IOException {
+        assertThat(schemaErrors(text)).as(kind).isEmpty();
+        ConfigFixture.write(dir, text);
+        assertThat(ProjectConfig.load(dir).name()).isEqualTo("customers");
+    }
+
+    static Stream<Arguments> malformed() {
+        return StructureErrorTest.malformed()
+                .map(Arguments::get)
+                .filter(a -> !YAML_LEVEL.contains((String) a[0]))
+                .map(a -> Arguments.of(a[0], a[1]));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void filesTheLoaderRejectsTheSchemaRejectsToo(String kind, String text) throws IOException {
+        JsonNode node;
+        try {
+            node = yaml.readTree(text);
+        } catch (IOException yamlError) {
+            return; // a syntax or duplicate-key error: no document for a schema to check
+        }
+        if (node == null || node.isMissingNode()) {
+            return; // empty document
+        }
+        assertThat(schema.validate(node)).as(kind).isNotEmpty();
+    }
+
+    /** Values where the reference syntax and the url rule are easiest to get subtly different. */
+    static Stream<Arguments> values() {
+        return Stream.of("jdbc:postgresql://h/db", "jdbc:mysql://h/db", "jdbc:mariadb://h/db", "jdbc:oracle:x",
+                "${env:URL}", "${file:url.txt}", "${env:URL}?ssl=true", "jdbc:postgresql://${env:H}:5432/d",
+                "$${env:URL}", "jdbc:postgresql://h/$${x}", "jdbc:postgresql://h/$$x$", "jdbc:postgresql://h/${}",
+                "jdbc:postgresql://h/${env:}", "jdbc:postgresql://h/${env:1X}", "jdbc:postgresql://h/${env:X",
+                "jdbc:postgresql://h/${foo:x}", "jdbc:postgresql://h/${file:}", "jdbc:postgresql://h/${file:a${b}",
+                "jdbc:postgresql://h/$$${env:X}", "jdbc:postgresql://h/$$$${x}", "${ENV:URL}", "", "postgres://h/db",
+                "jdbc:postgresql://h/${env:A}${file:b}", "jdbc:postgresql://h/$")
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "url {0}")
+    @MethodSource("values")
+    void schemaAndLoaderAgreeOnUrls(String url) throws IOException {
+        String text = """
+                name: customers
+                environments:
+                  staging:
+                    database:
+                      url: '%s'
+                      user: '%s'
+                """.formatted(url.replace("'", "''"), url.replace("'", "''").replace("jdbc:", "u"));
+        assertAgreement("url " + url, text);
+    }
+
+    static Stream<Arguments> names() {
+        return Stream.of("customers", "Customers", "c", "1c", "sales-eu_2", "sales eu", "-x",
+                "a23456789012345678901234567890123456789012345678901234567890123",
+                "a234567890123456789012345678901234567890123456789012345678901234").map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "name {0}")
+    @MethodSource("names")
+    void schemaAndLoaderAgreeOnNames(String name) throws IOException {
+        assertAgreement("platform name " + name, "name: '" + name + "'\n");
+        assertAgreement("environment name " + name, "name: c\nenvironments:\n  '" + name + "': {}\n");
+    }
+
+    static Stream<Arguments> durations() {
+        return Stream.of("60s", "500ms", "5m", "2h", "0s", "999999999h", "60", "1.5s", "5 m", "5d", "60S",
+                "1234567890s", "-1s", "s", "").map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "lock_timeout {0}")
+    @MethodSource("durations")
+    void schemaAndLoaderAgreeOnLockTimeouts(String duration) throws IOException {
+        assertAgreement("lock_timeout " + duration,
+                "name: c\nenvironments:\n  dev:\n    lock_timeout: '" + duration + "'\n");
+    }
+
+    private void assertAgreement(String kind, String text) throws IOException {
+        ConfigFixture.write(dir, text);
+        boolean loaderAccepts;
+        try {
+            ProjectConfig.load(dir);
+            loaderAccepts = true;
+        } catch (ConfigException e) {
+            loaderAccepts = false;
+        }
+        assertThat(schemaErrors(text).isEmpty()).as(kind + ": schema agrees with the loader").isEqualTo(loaderAccepts);
+    }
+
+    private static List<Error> schemaErrors(String text) throws IOException {
+        return schema.validate(yaml.readTree(text));
+    }
+}

@@ -1,0 +1,172 @@
+package io.strata.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of malformed {@code strata.yaml} the loader rejects: each error must name the file,
+ * the line, the key path and what was expected, and come with a hint.
+ */
+class StructureErrorTest {
+
+    @TempDir
+    Path dir;
+
+    /** A staging environment whose database map body is {@code lines}, indented for its place. */
+    private static String staging(String... lines) {
+        StringBuilder yaml = new StringBuilder("""
+                name: customers
+                environments:
+                  staging:
+                    database:
+                """);
+        for (String line : lines) {
+            yaml.append("      ").append(line).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    private static final String URL = "url: jdbc:postgresql://db.staging:5432/customers";
+
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                // kind, yaml, line, key path, message fragment
+                Arguments.of("empty file", "", 1, "", "the file is empty"),
+                Arguments.of("only comments", "# nothing yet\n", 1, "", "the file is empty"),
+                Arguments.of("YAML syntax error", """
+                        name: customers
+                        environments:
+                          staging:
+                            database: embedded: true
+                        """, 4, "environments.staging.database", "YAML syntax error: mapping values are not allowed"),
+                Arguments.of("tab indentation", "name: customers\nenvironments:\n\tdev: {}\n", 3, "environments",
+                        "YAML syntax error"),
+                Arguments.of("unclosed flow map", "name: customers\nenvironments: {dev: {}\n", 3, "environments.dev",
+                        "YAML syntax error"),
+                Arguments.of("top level is a list", "- name: customers\n", 1, "", "got a list"),
+                Arguments.of("top level is a string", "customers\n", 1, "", "got a string"),
+                Arguments.of("second YAML document", "name: a\n---\nname: b\n", 3, "",
+                        "more than one YAML document"),
+                Arguments.of("YAML alias", """
+                        name: &n customers
+                        environments:
+                          dev:
+                            database: *n
+                        """, 4, "environments.dev.database", "aliases"),
+                Arguments.of("binary YAML value", "name: c\nenvironments:\n  dev:\n    database: !!binary aGk=\n", 4,
+                        "environments.dev.database", "unsupported YAML value"),
+                Arguments.of("missing name", "environments:\n  dev: {}\n", 1, "name", "required key `name` is missing"),
+                Arguments.of("name is a list", "name: [a, b]\n", 1, "name", "expected a string, got a list"),
+                Arguments.of("name has no value", "name:\nenvironments: {}\n", 1, "name", "`name` has no value"),
+                Arguments.of("invalid platform name", "name: 1customers\n", 1, "name", "not a valid platform name"),
+                Arguments.of("unknown top-level key (suggested)", "name: c\nenviroments:\n  dev: {}\n", 2,
+                        "enviroments", "unknown key `enviroments`: did you mean `environments`?"),
+                Arguments.of("duplicate top-level key", "name: a\nname: b\n", 2, "name",
+                        "duplicate key `name` (first declared on line 1)"),
+                Arguments.of("environments is a list", "name: c\nenvironments:\n  - dev\n  - staging\n", 3,
+                        "environments", "expected a map from environment names to settings, got a list"),
+                Arguments.of("environments has no value", "name: c\nenvironments:\n", 2, "environments",
+                        "`environments` has no value"),
+                Arguments.of("environment body is a string", "name: c\nenvironments:\n  staging: embedded\n", 3,
+                        "environments.staging", "got a string"),
+                Arguments.of("uppercase environment name", "name: c\nenvironments:\n  Staging: {}\n", 3,
+                        "environments.Staging", "`Staging` is not a valid environment name"),
+                Arguments.of("environment name that is a path", "name: c\nenvironments:\n  ../prod: {}\n", 3,
+                        "environments.../prod", "is not a valid environment name"),
+                Arguments.of("duplicate environment", "name: c\nenvironments:\n  staging: {}\n  dev: {}\n  staging: {}\n",
+                        5, "environments.staging", "duplicate key `staging` (first declared on line 3)"),
+                Arguments.of("unknown environment key (suggested)",
+                        "name: c\nenvironments:\n  staging:\n    databse: embedded\n", 4,
+                        "environments.staging.databse", "did you mean `database`?"),
+                Arguments.of("unknown environment key (no suggestion)",
+                        "name: c\nenvironments:\n  staging:\n    scheduler: local\n", 4,
+                        "environments.staging.scheduler", "unknown key `scheduler`"),
+                Arguments.of("database string other than embedded",
+                        "name: c\nenvironments:\n  staging:\n    database: postgres\n", 4,
+                        "environments.staging.database", "`postgres` is not a database setting"),
+                Arguments.of("database is a number", "name: c\nenvironments:\n  staging:\n    database: 5432\n", 4,
+                        "environments.staging.database", "got a number"),
+                Arguments.of("database has no value", "name: c\nenvironments:\n  staging:\n    database:\n", 4,
+                        "environments.staging.database", "got no value"),
+                Arguments.of("database is a list", staging("- " + URL.replace("url: ", "")), 5,
+                        "environments.staging.database", "got a list"),
+                Arguments.of("missing url", staging("user: strata"), 4, "environments.staging.database.url",
+                        "required key `url` is missing"),
+                Arguments.of("unknown database key (suggested)", staging(URL, "username: strata"), 6,
+                        "environments.staging.database.username", "did you mean `user`?"),
+                Arguments.of("duplicate database key", staging(URL, "user: a", URL), 7,
+                        "environments.staging.database.url", "duplicate key `url` (first declared on line 5)"),
+                Arguments.of("url is a number", staging("url: 5432"), 5, "environments.staging.database.url",
+                        "expected a string, got a number"),
+                Arguments.of("url has no value", staging("url:"), 5, "environments.staging.database.url",
+                        "`url` has no value"),
+                Arguments.of("url is empty", staging("url: ''"), 5, "environments.staging.database.url",
+                        "`url` is empty"),
+                Arguments.of("key that is a list", "name: c\n? [a, b]\n: 1\n", 2, "",
+                        "a key must be a plain string"),
+                Arguments.of("unsupported jdbc url", staging("url: jdbc:oracle:thin:@db:1521/customers"), 5,
+                        "environments.staging.database.url", "unsupported url `jdbc:oracle:`"),
+                Arguments.of("url without jdbc prefix", staging("url: postgres://db/customers"), 5,
+                        "environments.staging.database.url", "unsupported url"),
+                Arguments.of("user is a list", staging(URL, "user: [a, b]"), 6,
+                        "environments.staging.database.user", "expected a string, got a list"),
+                Arguments.of("password is a map", staging(URL, "password: {value: x}"), 6,
+                        "environments.staging.database.password", "expected a string, got a map"),
+                Arguments.of("lock_timeout without unit", """
+                        name: c
+                        environments:
+                          staging:
+                            lock_timeout: 60
+                        """, 4, "environments.staging.lock_timeout", "expected a duration with a unit, got a number"),
+                Arguments.of("malformed lock_timeout", """
+                        name: c
+                        environments:
+                          staging:
+                            lock_timeout: 5 minutes
+                        """, 4, "environments.staging.lock_timeout", "`5 minutes` is not a duration"),
+                Arguments.of("lock_timeout with unknown unit", """
+                        name: c
+                        environments:
+                          staging:
+                            database: embedded
+                            lock_timeout: 2d
+                        """, 5, "environments.staging.lock_timeout", "`2d` is not a duration"),
+                Arguments.of("unknown reference kind", staging("url: ${vault:db/url}"), 5,
+                        "environments.staging.database.url", "`${vault:db/url}` is not a reference Strata knows"),
+                Arguments.of("unterminated reference", staging("url: jdbc:postgresql://${env:DB_HOST/customers"), 5,
+                        "environments.staging.database.url", "is not closed with `}`"),
+                Arguments.of("invalid variable name", staging(URL, "user: ${env:1USER}"), 6,
+                        "environments.staging.database.user", "does not name an environment variable"),
+                Arguments.of("empty variable name", staging(URL, "user: ${env:}"), 6,
+                        "environments.staging.database.user", "does not name an environment variable"),
+                Arguments.of("empty file reference", staging(URL, "password: ${file:}"), 6,
+                        "environments.staging.database.password", "names no file"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void rejectsWithFileLineKeyPathAndHint(String kind, String yaml, int line, String keyPath, String fragment) {
+        Path file = ConfigFixture.write(dir, yaml);
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ProjectConfig.load(dir));
+
+        assertThat(e).as(kind + ": expected a ConfigException").isNotNull();
+        assertThat(e.getMessage()).as(kind)
+                .startsWith(file + ":" + line + ":")
+                .contains(fragment);
+        if (!keyPath.isEmpty()) {
+            assertThat(e.getMessage()).as(kind).contains(": " + keyPath + ": ");
+        }
+        assertThat(e.file()).isEqualTo(file);
+        assertThat(e.line()).as(kind + " line").isEqualTo(line);
+        assertThat(e.keyPath()).as(kind + " key path").isEqualTo(keyPath);
+        assertThat(e.hint()).as(kind + " hint").isNotBlank();
+    }
+}
