@@ -1,7 +1,7 @@
 package io.strata.storage.sql;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -16,7 +16,7 @@ import java.util.Set;
  */
 record CommandHead(String verb, String kind, int verbIndex, int next) {
 
-    private static final List<String[]> OBJECT_KINDS = phrases(
+    private static final List<List<String>> OBJECT_KINDS = phrases(
             // Longer phrases first: the first match wins.
             "SPATIAL REFERENCE SYSTEM", "FOREIGN DATA WRAPPER",
             "TEXT SEARCH CONFIGURATION", "TEXT SEARCH DICTIONARY", "TEXT SEARCH PARSER", "TEXT SEARCH TEMPLATE",
@@ -34,7 +34,7 @@ record CommandHead(String verb, String kind, int verbIndex, int next) {
             "IGNORE", "SQL", "SECURITY", "INVOKER", "DEFINER");
 
     /** Verbs other than CREATE/ALTER/DROP whose next words belong to the displayed keyword. */
-    private static final List<String[]> TWO_PART = phrases(
+    private static final List<List<String>> TWO_PART = phrases(
             "START TRANSACTION", "REFRESH MATERIALIZED VIEW", "IMPORT FOREIGN SCHEMA", "SECURITY LABEL",
             "PREPARE TRANSACTION", "COMMIT PREPARED", "ROLLBACK PREPARED", "ROLLBACK TO", "RELEASE SAVEPOINT",
             "LOCK TABLES", "LOCK TABLE", "UNLOCK TABLES", "RENAME TABLE", "DISCARD ALL", "DISCARD PLANS",
@@ -66,9 +66,10 @@ record CommandHead(String verb, String kind, int verbIndex, int next) {
             case "WITH":
                 return mainStatementAfterWith(t, i);
             default:
-                for (String[] phrase : TWO_PART) {
-                    if (phrase[0].equals(verb) && t.are(i, phrase)) {
-                        return new CommandHead(verb, join(phrase, 1), i, i + phrase.length);
+                for (List<String> phrase : TWO_PART) {
+                    if (phrase.get(0).equals(verb) && t.are(i, phrase)) {
+                        return new CommandHead(verb, String.join(" ", phrase.subList(1, phrase.size())), i,
+                                i + phrase.size());
                     }
                 }
                 return new CommandHead(verb, "", i, i + 1);
@@ -78,9 +79,9 @@ record CommandHead(String verb, String kind, int verbIndex, int next) {
     private static CommandHead objectCommand(Tokens t, String verb, int verbIndex) {
         int k = verbIndex + 1;
         while (k < t.size()) {
-            for (String[] phrase : OBJECT_KINDS) {
+            for (List<String> phrase : OBJECT_KINDS) {
                 if (t.are(k, phrase)) {
-                    return new CommandHead(verb, join(phrase, 0), verbIndex, k + phrase.length);
+                    return new CommandHead(verb, String.join(" ", phrase), verbIndex, k + phrase.size());
                 }
             }
             if (t.isSymbol(k + 1, '=') && (t.is(k, "DEFINER") || t.is(k, "ALGORITHM"))) {
@@ -129,12 +130,7 @@ record CommandHead(String verb, String kind, int verbIndex, int next) {
         return new CommandHead("WITH", "", with, with + 1);
     }
 
-    private static List<String[]> phrases(String... phrases) {
-        return java.util.Arrays.stream(phrases).map(p -> p.split(" ")).toList();
-    }
-
-    private static String join(String[] words, int from) {
-        return String.join(" ", java.util.Arrays.asList(words).subList(from, words.length))
-                .toUpperCase(Locale.ROOT);
+    private static List<List<String>> phrases(String... phrases) {
+        return Arrays.stream(phrases).map(p -> List.of(p.split(" "))).toList();
     }
 }

@@ -24,7 +24,7 @@ final class DestructiveRules {
                 return withoutWhere(head, t);
             case "ALTER":
                 return head.kind().equals("TABLE") || head.kind().equals("FOREIGN TABLE")
-                        ? alterTable(head, t) : List.of();
+                        || head.kind().equals("TYPE") ? alterTable(head, t) : List.of();
             default:
                 return List.of();
         }
@@ -91,7 +91,10 @@ final class DestructiveRules {
         return List.of(head.verb() + " without WHERE" + (table.isEmpty() ? "" : " on " + table));
     }
 
-    /** One finding per top-level action that begins with DROP: ALTER TABLE t DROP COLUMN a, DROP b. */
+    /**
+     * One finding per top-level action that begins with DROP: ALTER TABLE t DROP COLUMN a, DROP b;
+     * ALTER TYPE composite DROP ATTRIBUTE a (the attribute's data goes with it).
+     */
     private static List<String> alterTable(CommandHead head, Tokens t) {
         int k = t.skipIfExists(head.next());
         if (t.is(k, "ONLY")) {
@@ -125,6 +128,8 @@ final class DestructiveRules {
             k++;
         } else if (t.is(k, "INDEX") || t.is(k, "KEY")) {
             what = "index";
+        } else if (t.is(k, "ATTRIBUTE")) {
+            what = "attribute";
         } else if (t.is(k, "PARTITION")) {
             return "drops partition " + t.names(k + 1, end) + " of " + table;
         } else {
@@ -134,7 +139,7 @@ final class DestructiveRules {
             }
         }
         String name = t.name(t.skipIfExists(k + 1), end);
-        String reason = "drops " + what + (name.isEmpty() ? "" : " " + name) + (what.equals("column") ? " of " : " on ")
+        String reason = "drops " + what + (name.isEmpty() ? "" : " " + name) + (what.equals("column") || what.equals("attribute") ? " of " : " on ")
                 + table;
         return t.is(end[0], "CASCADE") ? reason + " with CASCADE" : reason;
     }

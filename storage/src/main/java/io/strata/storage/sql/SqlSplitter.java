@@ -82,11 +82,17 @@ public final class SqlSplitter {
                                 lexer.readDelimiterDirective();
                                 continue;
                             }
+                            if (start < 0 && lexer.tokenIs("SOURCE")) {
+                                throw mysqlClientCommand();
+                            }
                         } else {
                             trackAtomicBody();
                         }
                         break;
                     default:
+                        if (dialect == Dialect.MYSQL && start < 0 && c[lexer.tokenStart] == '\\') {
+                            throw mysqlClientCommand();
+                        }
                         previousWasBegin = false;
                         break;
                 }
@@ -98,6 +104,13 @@ public final class SqlSplitter {
                 contentEnd = lexer.tokenEnd;
                 contentEndLine = lexer.line();
             }
+        }
+
+        /** Backslash commands and SOURCE belong to the mysql client; no server understands them. */
+        private SqlSyntaxException mysqlClientCommand() {
+            return new SqlSyntaxException("mysql client command", lexer.tokenLine, lexer.tokenColumn,
+                    "migrations are plain SQL run without the mysql client: inline sourced files, and use"
+                            + " DELIMITER (on a line of its own) rather than \\d");
         }
 
         private void trackAtomicBody() {

@@ -1,6 +1,7 @@
 package io.strata.storage.sql;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,12 +37,20 @@ final class Tokens {
     }
 
     static Tokens of(String sql, Dialect dialect) {
-        char[] c = sql.toCharArray();
-        SqlLexer lexer = new SqlLexer(c, dialect);
         List<Tok> list = new ArrayList<>();
-        int depth = 0;
+        lex(sql.toCharArray(), dialect, 0, list);
+        return new Tokens(list);
+    }
+
+    /** Appends the tokens of {@code c} starting at paren depth {@code depth}; returns the final depth. */
+    private static int lex(char[] c, Dialect dialect, int depth, List<Tok> list) {
+        SqlLexer lexer = new SqlLexer(c, dialect);
         for (TokenType type = lexer.next(); type != TokenType.EOF; type = lexer.next()) {
             if (type == TokenType.COMMENT) {
+                continue;
+            }
+            if (type == TokenType.EXECUTABLE_COMMENT) {
+                depth = executableComment(c, lexer.tokenStart, lexer.tokenEnd, dialect, depth, list);
                 continue;
             }
             // Inside one statement a ';' is an ordinary symbol (BEGIN ATOMIC bodies, MySQL routines).
@@ -55,7 +64,27 @@ final class Tokens {
                 depth++;
             }
         }
-        return new Tokens(list);
+        return depth;
+    }
+
+    /**
+     * MySQL runs the text of a versioned comment (slash, star, bang, version) as SQL, and mysqldump
+     * wraps whole statements in such comments, so their content is classified like any other text. Content that does not
+     * lex is left out rather than failing the classification of a file that split fine.
+     */
+    private static int executableComment(char[] c, int start, int end, Dialect dialect, int depth, List<Tok> list) {
+        int from = start + 3;
+        while (from < end - 2 && c[from] >= '0' && c[from] <= '9') {
+            from++; // the minimum server version
+        }
+        List<Tok> inner = new ArrayList<>();
+        try {
+            int innerDepth = lex(Arrays.copyOfRange(c, from, end - 2), dialect, depth, inner);
+            list.addAll(inner);
+            return innerDepth;
+        } catch (SqlSyntaxException e) {
+            return depth;
+        }
     }
 
     int size() {
@@ -77,8 +106,12 @@ final class Tokens {
 
     /** Whether tokens from {@code i} are exactly these words, in order. */
     boolean are(int i, String... upperCaseWords) {
-        for (int k = 0; k < upperCaseWords.length; k++) {
-            if (!is(i + k, upperCaseWords[k])) {
+        return are(i, List.of(upperCaseWords));
+    }
+
+    boolean are(int i, List<String> upperCaseWords) {
+        for (int k = 0; k < upperCaseWords.size(); k++) {
+            if (!is(i + k, upperCaseWords.get(k))) {
                 return false;
             }
         }

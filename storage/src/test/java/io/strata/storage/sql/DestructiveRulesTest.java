@@ -48,6 +48,7 @@ class DestructiveRulesTest {
             "ALTER TABLE IF EXISTS ONLY t DROP IF EXISTS email CASCADE | drops column email of t with CASCADE",
             "ALTER TABLE t DROP CONSTRAINT t_fk                       | drops constraint t_fk on t",
             "ALTER FOREIGN TABLE ft DROP COLUMN c                     | drops column c of ft",
+            "ALTER TYPE address DROP ATTRIBUTE IF EXISTS zip CASCADE   | drops attribute zip of address with CASCADE",
     })
     void destructiveInPostgres(String sql, String reason) {
         assertThat(pg(sql)).containsExactly(reason);
@@ -79,6 +80,8 @@ class DestructiveRulesTest {
             "ALTER TABLE t ADD COLUMN drop_me int",
             "ALTER TABLE t DETACH PARTITION p",
             "ALTER TABLE t RENAME COLUMN a TO b",
+            "ALTER TYPE mood ADD VALUE 'happy'",
+            "ALTER TYPE address ADD ATTRIBUTE zip text",
             "CREATE TABLE drop_log (id int)",
             "SELECT 'DROP TABLE x'",
             "-- DROP TABLE x\nSELECT 1",
@@ -108,6 +111,7 @@ class DestructiveRulesTest {
             "ALTER TABLE orders DROP CHECK chk                         | drops constraint chk on orders",
             "ALTER TABLE orders DROP PARTITION p2019, p2020            | drops partition p2019, p2020 of orders",
             "ALTER IGNORE TABLE orders DROP `note`                     | drops column `note` of orders",
+            "/*!40000 DROP DATABASE IF EXISTS `shop`*/                 | drops database `shop`",
     })
     void destructiveInMySql(String sql, String reason) {
         assertThat(mysql(sql)).containsExactly(reason);

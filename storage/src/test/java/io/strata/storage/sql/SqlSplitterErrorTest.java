@@ -47,6 +47,13 @@ class SqlSplitterErrorTest {
     }
 
     @Test
+    void mysqlClientCommandsAreRefusedWithTheirLine() {
+        assertError("SELECT 1;\n\\. other.sql\n", Dialect.MYSQL, "mysql client command", 2, 1);
+        assertError("SELECT 1;\n  source other.sql\n", Dialect.MYSQL, "mysql client command", 2, 3);
+        assertError("\\d //\nSELECT 1//", Dialect.MYSQL, "mysql client command", 1, 1);
+    }
+
+    @Test
     void backslashesInsideLiteralsAndCommentsAreFine() {
         SqlSplitter.split("SELECT '\\i x', E'\\\\', $$\\connect$$; -- \\set\n/* \\q */", Dialect.POSTGRESQL);
     }

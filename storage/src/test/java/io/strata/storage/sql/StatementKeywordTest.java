@@ -65,7 +65,16 @@ class StatementKeywordTest {
                 .keyword()).isEqualTo("CREATE VIEW");
         assertThat(mysql("CREATE DEFINER = CURRENT_USER() PROCEDURE p() BEGIN END").keyword())
                 .isEqualTo("CREATE PROCEDURE");
-        assertThat(mysql("/*!40101 SET NAMES utf8mb4 */").keyword()).isEmpty();
+    }
+
+    @Test
+    void mysqlExecutableCommentsAreReadAsSql() {
+        assertThat(mysql("/*!40101 SET NAMES utf8mb4 */").keyword()).isEqualTo("SET");
+        // mysqldump's trigger format
+        assertThat(mysql("/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 TRIGGER t BEFORE INSERT"
+                + " ON x FOR EACH ROW SET NEW.a = 1 */").keyword()).isEqualTo("CREATE TRIGGER");
+        assertThat(mysql("/* plain */ SELECT 1").keyword()).isEqualTo("SELECT");
+        assertThat(mysql("/*!40000 ALTER TABLE `t` DISABLE KEYS */").keyword()).isEqualTo("ALTER TABLE");
     }
 
     @ParameterizedTest
