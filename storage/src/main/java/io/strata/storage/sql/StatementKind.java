@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param keyword                  the leading keywords for display, upper case, modifiers left out:
  *                                 "CREATE TABLE", "CREATE INDEX", "ALTER TABLE", "INSERT", "DO";
- *                                 for {@code WITH ... DELETE} the main verb, "DELETE"
+ *                                 for {@code WITH ... DELETE} the main verb, "DELETE"; "" when
+ *                                 the statement does not start with a word
  * @param transactionControl       the statement begins or ends a transaction itself (BEGIN, START
  *                                 TRANSACTION, COMMIT, ROLLBACK, END, ABORT, PREPARE TRANSACTION,
  *                                 XA): migrations must leave that to Strata
