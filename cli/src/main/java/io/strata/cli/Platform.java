@@ -1,0 +1,121 @@
+package io.strata.cli;
+
+import io.strata.core.config.DatabaseSettings;
+import io.strata.core.config.ProjectConfig;
+import io.strata.core.config.ResolvedEnvironment;
+import io.strata.core.error.StrataException;
+import io.strata.core.git.GitInfo;
+import io.strata.core.journal.PlatformStore;
+import io.strata.core.layer.Database;
+import io.strata.core.layer.JdbcDatabase;
+import io.strata.core.layer.Layer;
+import io.strata.core.layer.Target;
+import io.strata.core.layer.Workspace;
+import io.strata.core.loop.Loop;
+import io.strata.storage.StorageDialect;
+import io.strata.storage.StorageLayer;
+import io.strata.storage.embedded.EmbeddedInstance;
+import io.strata.storage.embedded.EmbeddedPostgres;
+import io.strata.storage.postgres.PostgresDialect;
+import io.strata.storage.postgres.PostgresPlatformStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Wires one environment of one platform repository: its configuration, its database (starting
+ * the embedded one when that is the default), the layers for its dialect, and the loop.
+ */
+public final class Platform {
+
+    private final Workspace workspace;
+    private final ProjectConfig config;
+    private final ResolvedEnvironment environment;
+    private final Database database;
+    private final EmbeddedInstance embedded;
+    private final StorageLayer storage;
+    private final PlatformStore store;
+    private final String user;
+
+    private Platform(Workspace workspace, ProjectConfig config, ResolvedEnvironment environment, Database database,
+            EmbeddedInstance embedded, String user) {
+        this.workspace = workspace;
+        this.config = config;
+        this.environment = environment;
+        this.database = database;
+        this.embedded = embedded;
+        this.user = user;
+        StorageDialect dialect = switch (database.dialect()) {
+            case "postgresql" -> new PostgresDialect();
+            default -> throw new StrataException("environment `" + environment.name() + "` uses "
+                    + database.displayUrl() + ": MySQL/MariaDB support is not built yet",
+                    "use a jdbc:postgresql: URL or the embedded default for now");
+        };
+        this.storage = new StorageLayer(dialect);
+        this.store = new PostgresPlatformStore(database, user + " pid " + ProcessHandle.current().pid());
+    }
+
+    /** Loads the platform at {@code root} for {@code environmentName}; connects lazily. */
+    public static Platform open(Path root, String environmentName, Map<String, String> env, String user) {
+        ProjectConfig config = ProjectConfig.load(root);
+        ResolvedEnvironment environment = config.resolve(environmentName, env::get);
+        Workspace workspace = new Workspace(root, GitInfo.headCommit(root));
+        if (environment.database() instanceof DatabaseSettings.Jdbc jdbc) {
+            Database db = new JdbcDatabase(jdbc.url(), jdbc.redactedUrl(), jdbc.user(),
+                    jdbc.password() == null ? null : jdbc.password()::reveal);
+            return new Platform(workspace, config, environment, db, null, user);
+        }
+        EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(embeddedStateDir(root, environmentName), config.name());
+        Database db = new JdbcDatabase(instance.jdbcUrl(), instance.jdbcUrl(), instance.user(), null);
+        return new Platform(workspace, config, environment, db, instance, user);
+    }
+
+    public static Path embeddedStateDir(Path root, String environmentName) {
+        return root.resolve(".strata").resolve(environmentName);
+    }
+
+    public Loop loop(String strataVersion) {
+        List<Layer<?, ?>> layers = List.of(storage);
+        return new Loop(layers, workspace, target(), store, strataVersion, Clock.systemUTC());
+    }
+
+    public Target target() {
+        return new Target(environment.name(), database);
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public ProjectConfig config() {
+        return config;
+    }
+
+    public StorageLayer storage() {
+        return storage;
+    }
+
+    public PlatformStore store() {
+        return store;
+    }
+
+    public Duration lockTimeout() {
+        return environment.lockTimeout();
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The embedded server behind this environment, when it uses the embedded default. */
+    public Optional<EmbeddedInstance> embedded() {
+        return Optional.ofNullable(embedded);
+    }
+}

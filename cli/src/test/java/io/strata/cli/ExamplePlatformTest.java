@@ -1,0 +1,103 @@
+package io.strata.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strata.storage.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The seed article's platform, driven through the CLI exactly as the README tells users to. */
+class ExamplePlatformTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void convergesOnAServerAndReportsChangesEditsAndDrift() throws Exception {
+        Path platform = ExamplePlatform.copyTo(tmp.resolve("customers"));
+        try (TestDatabase db = TestDatabase.onServer()) {
+            Cli cli = new Cli(Map.of("STAGING_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/" + db.name(),
+                    "STAGING_DATABASE_USER", "postgres", "STAGING_DATABASE_PASSWORD", "not-a-real-secret"));
+            String c = platform.toString();
+
+            Cli.Result plan = cli.run("-C", c, "--env", "staging", "plan", "--detailed-exitcode");
+            assertThat(plan.code()).as(plan.toString()).isEqualTo(ExitCode.CHANGES);
+            assertThat(plan.out()).contains("+ migrations/0001_create_schemas.sql")
+                    .contains("+ migrations/0012_add_customer_segment.sql")
+                    .contains("      | ADD COLUMN segment VARCHAR(50) DEFAULT 'standard';")
+                    .contains("Plan: 5 to add, 0 to change, 0 to destroy.")
+                    .doesNotContain("not-a-real-secret");
+
+            Cli.Result apply = cli.run("-C", c, "--env", "staging", "apply", "--auto-approve");
+            assertThat(apply.code()).as(apply.toString()).isZero();
+            assertThat(apply.out()).contains("Apply complete: 5 change(s) applied to staging.");
+            assertThat(db.connect().createStatement().executeQuery("SELECT count(*) FROM raw.customers"))
+                    .satisfies(rs -> {
+                        rs.next();
+                        assertThat(rs.getInt(1)).isEqualTo(8);
+                    });
+
+            Cli.Result again = cli.run("-C", c, "--env", "staging", "plan", "--detailed-exitcode");
+            assertThat(again.code()).as(again.toString()).isZero();
+            assertThat(again.out()).contains("No changes. The live system matches the files.");
+            Cli.Result noop = cli.run("--env", "staging", "apply", "--auto-approve", "-C", c);
+            assertThat(noop.code()).as(noop.toString()).isZero();
+            assertThat(noop.out()).contains("Nothing to apply.");
+
+            Cli.Result observe = cli.run("-C", c, "--env", "staging", "observe", "--format", "json");
+            assertThat(observe.code()).as(observe.toString()).isZero();
+            JsonNode report = new ObjectMapper().readTree(observe.out());
+            assertThat(report.at("/layers/0/state").asText()).isEqualTo("in_sync");
+            assertThat(report.at("/journal/0/git_commit").asText()).isEqualTo(ExamplePlatform.headCommit(platform));
+            assertThat(report.at("/journal/0/outcome").asText()).isEqualTo("no_changes");
+            assertThat(report.at("/journal/1/changes/4").asText())
+                    .isEqualTo("+ storage migrations/0012_add_customer_segment.sql");
+
+            Files.writeString(platform.resolve("migrations/0013_add_customer_region.sql"),
+                    "ALTER TABLE marts.customers ADD COLUMN region text;\n");
+            Cli.Result pending = cli.run("-C", c, "--env", "staging", "plan", "--detailed-exitcode", "--format", "json");
+            assertThat(pending.code()).as(pending.toString()).isEqualTo(ExitCode.CHANGES);
+            JsonNode json = new ObjectMapper().readTree(pending.out());
+            assertThat(json.get("format_version").asInt()).isEqualTo(1);
+            assertThat(json.at("/layers/0/changes/0/object").asText()).isEqualTo("migrations/0013_add_customer_region.sql");
+            assertThat(json.at("/summary/create").asInt()).isEqualTo(1);
+
+            Files.writeString(platform.resolve("migrations/0012_add_customer_segment.sql"), "-- edited\n", 
+                    java.nio.file.StandardOpenOption.APPEND);
+            Cli.Result edited = cli.run("-C", c, "--env", "staging", "plan", "--detailed-exitcode");
+            assertThat(edited.code()).as(edited.toString()).isEqualTo(ExitCode.ERROR);
+            assertThat(edited.err()).contains("migrations/0012_add_customer_segment.sql was edited after it was applied");
+            Cli.Result drift = cli.run("-C", c, "--env", "staging", "observe");
+            assertThat(drift.code()).as(drift.toString()).isEqualTo(ExitCode.DRIFT);
+            assertThat(drift.out()).contains("storage    drift").contains("0012_add_customer_segment.sql was edited");
+        }
+    }
+
+    @Test
+    void quickStartOnTheEmbeddedDefault() {
+        Path platform = ExamplePlatform.copyTo(tmp.resolve("customers"));
+        Cli cli = new Cli(Map.of());
+        String c = platform.toString();
+        try {
+            Cli.Result apply = cli.run("-C", c, "apply", "--auto-approve");
+            assertThat(apply.code()).as(apply.toString()).isZero();
+            assertThat(apply.out()).contains("Apply complete: 5 change(s) applied to dev.");
+            assertThat(platform.resolve(".strata/dev")).isDirectory();
+
+            Cli.Result observe = cli.run("-C", c, "observe");
+            assertThat(observe.code()).as(observe.toString()).isZero();
+            assertThat(observe.out()).contains("database: jdbc:postgresql://127.0.0.1:")
+                    .contains("psql:     psql -h 127.0.0.1 -p ").contains("storage    in sync   5 applied, 0 pending");
+
+            Cli.Result again = cli.run("-C", c, "apply", "--auto-approve");
+            assertThat(again.out()).contains("Nothing to apply.");
+        } finally {
+            cli.run("-C", c, "embedded", "stop");
+        }
+    }
+}

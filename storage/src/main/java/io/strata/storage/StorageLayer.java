@@ -1,0 +1,170 @@
+package io.strata.storage;
+
+import io.strata.core.error.StrataException;
+import io.strata.core.layer.ApplyContext;
+import io.strata.core.layer.Layer;
+import io.strata.core.layer.LayerStatus;
+import io.strata.core.layer.Target;
+import io.strata.core.layer.Workspace;
+import io.strata.core.plan.Action;
+import io.strata.core.plan.Change;
+import io.strata.core.plan.LayerPlan;
+import io.strata.storage.migration.AppliedMigration;
+import io.strata.storage.migration.Migration;
+import io.strata.storage.migration.MigrationDiff;
+import io.strata.storage.migration.MigrationFiles;
+import io.strata.storage.migration.MigrationHistory;
+import io.strata.storage.migration.MigrationScript;
+import io.strata.storage.migration.MigrationSet;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The storage layer: numbered SQL migration files, applied in order and recorded with their
+ * checksums in a history table.
+ */
+public final class StorageLayer implements Layer<MigrationSet, MigrationHistory> {
+
+    public static final String NAME = "storage";
+
+    private final StorageDialect dialect;
+
+    public StorageLayer(StorageDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public MigrationSet declare(Workspace workspace) {
+        return MigrationFiles.read(workspace);
+    }
+
+    @Override
+    public MigrationHistory observe(Target target) {
+        try (Connection c = target.database().connect()) {
+            return dialect.readHistory(c);
+        } catch (SQLException e) {
+            throw new StrataException("cannot read the migration history on " + target.database().displayUrl()
+                    + ": " + e.getMessage(), "check that the database is reachable and the credentials are right");
+        }
+    }
+
+    @Override
+    public String fingerprint(MigrationHistory live) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (AppliedMigration row : live.applied()) {
+                sha256.update((row.version() + " " + row.checksum() + " " + row.success() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public LayerPlan plan(MigrationSet desired, MigrationHistory live) {
+        MigrationDiff diff = MigrationDiff.compare(desired, live);
+        if (!diff.problems().isEmpty()) {
+            throw new StrataException("the migrations folder and the history table disagree; nothing can be planned:\n  - "
+                    + String.join("\n  - ", diff.problems()));
+        }
+        List<Change> changes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(diff.warnings());
+        for (Migration m : diff.pending()) {
+            MigrationScript script = dialect.analyse(m);
+            if (!script.transactionControl().isEmpty() && script.transactional()) {
+                throw new StrataException(m.file() + " " + script.transactionControl().get(0)
+                                + ": a migration must not manage transactions itself",
+                        "remove it: Strata runs each file in one transaction with its history row (or make the"
+                                + " file's first line `-- strata:no-transaction` to run it statement by statement)");
+            }
+            changes.add(change(m, script));
+            if (script.statements().isEmpty()) {
+                warnings.add(m.file() + " contains no statements: it will be recorded as applied and nothing runs");
+            }
+            if (!script.transactional()) {
+                warnings.add(m.file() + " runs outside a transaction (" + script.nonTransactionalReason()
+                        + "): if it fails halfway it is recorded as failed and blocks further applies until"
+                        + " `strata migrations repair`");
+            }
+        }
+        return new LayerPlan(NAME, fingerprint(live), changes, warnings);
+    }
+
+    private static Change change(Migration m, MigrationScript script) {
+        int n = script.statements().size();
+        StringBuilder summary = new StringBuilder("apply migration (")
+                .append(n).append(n == 1 ? " statement" : " statements")
+                .append(script.transactional() ? ", in one transaction)" : ", non-transactional)");
+        if (!script.destructive().isEmpty()) {
+            summary.append(": destructive: ").append(String.join("; ", script.destructive()));
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("version", Long.toString(m.version()));
+        attributes.put("name", m.name());
+        attributes.put("checksum", m.checksum());
+        attributes.put("transactional", Boolean.toString(script.transactional()));
+        attributes.put("statements", Integer.toString(n));
+        return new Change(NAME, Action.CREATE, m.file(), summary.toString(), m.sql(),
+                !script.destructive().isEmpty(), !script.destructive().isEmpty(), attributes);
+    }
+
+    @Override
+    public LayerStatus status(MigrationSet desired, MigrationHistory live) {
+        MigrationDiff diff = MigrationDiff.compare(desired, live);
+        int applied = (int) live.applied().stream().filter(AppliedMigration::success).count();
+        if (!diff.problems().isEmpty()) {
+            return new LayerStatus(NAME, LayerStatus.State.DRIFT,
+                    applied + " applied, " + diff.problems().size() + " problem(s)", diff.problems());
+        }
+        List<String> details = new ArrayList<>();
+        diff.pending().forEach(m -> details.add("+ " + m.file() + " pending"));
+        if (!live.applied().isEmpty()) {
+            AppliedMigration last = live.applied().get(live.applied().size() - 1);
+            details.add("latest applied: " + last.file() + " on " + last.appliedAt() + " by " + last.appliedBy());
+        }
+        String summary = applied + " applied, " + diff.pending().size() + " pending";
+        return new LayerStatus(NAME, diff.pending().isEmpty() ? LayerStatus.State.IN_SYNC : LayerStatus.State.PENDING,
+                summary, details);
+    }
+
+    @Override
+    public void apply(LayerPlan plan, Target target, ApplyContext context) {
+        new MigrationRunner(dialect, target.database(), context).run(plan.changes());
+    }
+
+    /**
+     * Removes the history rows of failed migrations so the next apply retries them. Call while
+     * holding the apply lock. Returns one line per row removed, saying exactly what changed.
+     */
+    public List<String> repair(Target target) {
+        try (Connection c = target.database().connect()) {
+            MigrationHistory history = dialect.readHistory(c);
+            List<String> removed = history.applied().stream().filter(a -> !a.success())
+                    .map(a -> "removed the failed history row of " + a.file() + " (version " + a.version()
+                            + ", failed on " + a.appliedAt() + "): the next apply runs it again")
+                    .toList();
+            if (!removed.isEmpty()) {
+                dialect.deleteFailed(c);
+            }
+            return removed;
+        } catch (SQLException e) {
+            throw new StrataException("cannot repair the migration history on " + target.database().displayUrl()
+                    + ": " + e.getMessage());
+        }
+    }
+}
