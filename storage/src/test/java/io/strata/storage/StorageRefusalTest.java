@@ -136,7 +136,7 @@ class StorageRefusalTest {
         List<String> catalog = h.catalog();
         assertThatThrownBy(() -> h.apply(false, PlanFile.read(file), Duration.ofSeconds(5)))
                 .hasMessageContaining("stale plan: the live state of layer storage changed since the plan was made")
-                .hasMessageContaining("re-run `strata plan --out FILE`");
+                .satisfies(e -> assertThat(((StrataException) e).hint()).contains("re-run `strata plan --out FILE`"));
         assertThat(h.catalog()).isEqualTo(catalog);
     }
 

@@ -78,7 +78,7 @@ public final class Harness {
 
     /** Every relation outside the system schemas with its kind: compares catalogs before/after. */
     public List<String> catalog() {
-        return rows("SELECT n.nspname || '.' || c.relname || ':' || c.relkind FROM pg_class c"
+        return rows("SELECT n.nspname || '.' || c.relname || ':' || c.relkind::text FROM pg_class c"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
                 + " UNION ALL SELECT 'schema ' || nspname FROM pg_namespace ORDER BY 1");
