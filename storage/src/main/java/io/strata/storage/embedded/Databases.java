@@ -29,6 +29,7 @@ final class Databases {
     }
 
     /** True when a session on the database opens: the server runs, answers, and the database exists. */
+    @SuppressWarnings("try") // opening the session is the whole check
     static boolean reachable(EmbeddedInstance instance) {
         try (Connection ignored = connect(instance)) {
             return true;

@@ -100,15 +100,22 @@ public final class EmbeddedPostgres {
         ServerLauncher launcher = null;
         boolean freshPort = false;
         int portAttempts = 0;
+        String waitingFor = "the server to start";
         while (true) {
             Optional<EmbeddedInstance> running = probe(state);
             if (running.isPresent()) {
                 return running.get();
             }
+            if (System.nanoTime() > deadline) {
+                throw new StrataException("embedded PostgreSQL in " + state + " did not become ready within "
+                        + SETTLE_TIMEOUT.toSeconds() + " s, waiting for " + waitingFor,
+                        "see " + state.logFile() + "; 'strata embedded stop' and a new command usually clear it");
+            }
             Optional<PostmasterPidFile> pidFile = PostmasterPidFile.read(state.dataDirectory());
             if (pidFile.flatMap(PostmasterPidFile::process).isPresent()) {
-                // Ours, but starting, recovering, stopping or just killed and not yet reaped: wait.
-                awaitOrFail(deadline, state, "postmaster " + pidFile.get().pid() + " is alive but does not accept connections");
+                // Ours, but starting, in crash recovery or shutting down: let it finish.
+                waitingFor = "postmaster " + pidFile.get().pid() + " to accept connections";
+                sleep(POLL_MILLIS);
                 continue;
             }
             if (pidFile.isPresent() && pidFile.get().blocksRestart()) {
@@ -131,8 +138,10 @@ public final class EmbeddedPostgres {
                                 + PORT_ATTEMPTS + " attempts, the last " + port, "see " + state.logFile());
                     }
                 }
-                case OLD_SERVER_STILL_EXITING -> awaitOrFail(deadline, state,
-                        "processes of an earlier server still hold the data directory");
+                case OLD_SERVER_STILL_EXITING -> {
+                    waitingFor = "processes of an earlier server to leave the data directory";
+                    sleep(POLL_MILLIS * 4);
+                }
             }
         }
     }
@@ -146,15 +155,6 @@ public final class EmbeddedPostgres {
         int port = LoopbackPorts.pickFree();
         state.rememberPort(port);
         return port;
-    }
-
-    private static void awaitOrFail(long deadline, StateDirectory state, String problem) {
-        if (System.nanoTime() > deadline) {
-            throw new StrataException("embedded PostgreSQL in " + state + " did not become ready within "
-                    + SETTLE_TIMEOUT.toSeconds() + " s: " + problem,
-                    "see " + state.logFile() + "; 'strata embedded stop' and a new command usually clear it");
-        }
-        sleep(POLL_MILLIS);
     }
 
     private static void deletePidFile(StateDirectory state) {

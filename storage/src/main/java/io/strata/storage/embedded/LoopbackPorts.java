@@ -1,7 +1,8 @@
 package io.strata.storage.embedded;
 
+import io.strata.core.error.StrataException;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -54,7 +55,8 @@ final class LoopbackPorts {
             socket.bind(new InetSocketAddress(loopback(), 0));
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("no free TCP port on 127.0.0.1", e);
+            throw new StrataException("no free TCP port on 127.0.0.1: " + e.getMessage(),
+                    "check that the loopback interface is up, or configure an external database in strata.yaml");
         }
     }
 }

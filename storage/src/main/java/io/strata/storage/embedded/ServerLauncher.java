@@ -3,11 +3,13 @@ package io.strata.storage.embedded;
 import com.sun.security.auth.module.UnixSystem;
 import io.strata.core.error.StrataException;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -109,7 +111,7 @@ final class ServerLauncher {
         List<String> full = new ArrayList<>(prefix);
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full)
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(state.logFile().toFile()));
         // A user's PGDATA, PGPORT or PGHOST must not steer the embedded server elsewhere.
@@ -128,10 +130,6 @@ final class ServerLauncher {
             Thread.currentThread().interrupt();
             throw new StrataException("interrupted while running " + command.get(0), null);
         }
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File("/dev/null");
     }
 
     /** {@code unshare -U} as root (see the class comment), nothing otherwise. */
@@ -170,7 +168,7 @@ final class ServerLauncher {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }

@@ -1,7 +1,8 @@
 package io.strata.storage.embedded;
 
+import io.strata.core.error.StrataException;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,9 +53,10 @@ record StateDirectory(Path root) {
         try {
             return OptionalInt.of(Integer.parseInt(Files.readString(portFile(), StandardCharsets.UTF_8).trim()));
         } catch (NoSuchFileException | NumberFormatException e) {
+            // No port yet, or a file someone edited into nonsense: either way a fresh port is picked.
             return OptionalInt.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unwritable(portFile(), e);
         }
     }
 
@@ -65,8 +67,13 @@ record StateDirectory(Path root) {
             Files.writeString(temporary, port + "\n", StandardCharsets.UTF_8);
             Files.move(temporary, portFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unwritable(portFile(), e);
         }
+    }
+
+    private StrataException unwritable(Path file, IOException e) {
+        return new StrataException("cannot read or write " + file + ": " + e.getMessage(),
+                "check that the state directory " + root + " belongs to this user and is writable");
     }
 
     @Override

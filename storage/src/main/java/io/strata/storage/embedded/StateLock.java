@@ -30,6 +30,7 @@ final class StateLock {
     private StateLock() {
     }
 
+    @SuppressWarnings("try") // the lock is held for the body; nothing calls it
     static <T> T holding(Path stateDirectory, Supplier<T> action) {
         Path lockFile = lockFile(stateDirectory);
         Object monitor = ("io.strata.storage.embedded.StateLock:" + lockFile).intern();

@@ -2,6 +2,7 @@ package io.strata.storage.embedded;
 
 import io.strata.core.error.StrataException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EmbeddedPostgresTest {
 
     @TempDir
-    Path stateDir;
+    Path platform;
+
+    /** Laid out as in a user's repo, with a space in the path to keep pg_ctl's shell quoting honest. */
+    private Path stateDir;
+
+    @BeforeEach
+    void layOutStateDirectory() {
+        stateDir = platform.resolve("my platform/.strata/dev");
+    }
 
     @AfterEach
     void stopWhatWeStarted() {
@@ -197,6 +206,7 @@ class EmbeddedPostgresTest {
     @Test
     void aFailedStartNamesTheStateDirectoryAndQuotesTheLog() throws IOException {
         Path data = Files.createDirectories(stateDir.resolve("pgdata"));
+        Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Files.writeString(data.resolve("PG_VERSION"), "9\n");
 
         assertThatThrownBy(() -> EmbeddedPostgres.ensureRunning(stateDir, "app"))
