@@ -45,20 +45,24 @@ public final class MigrationsBenchmark {
         generate(strataDir.resolve("migrations"), 500, "%04d_table_%d.sql");
         generate(flywayDir, 500, "V%d__table_%d.sql");
 
+        // Databases are dropped only at the end: dropping 1,500 relations makes the disk busy for a
+        // while, and an apply measured right after a drop is measured on a slower disk.
+        List<String> databases = new ArrayList<>();
         System.out.println("warming up (one unmeasured round each) ...");
-        applyStrata(server, strataDir, "strata_bench_warm_s", true);
-        applyFlyway(server, flywayDir, "strata_bench_warm_f", true);
+        applyStrata(server, strataDir, track(databases, "strata_bench_warm_s"));
+        applyFlyway(server, flywayDir, track(databases, "strata_bench_warm_f"));
 
         List<Long> strata = new ArrayList<>();
         List<Long> flyway = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            boolean last = round == ROUNDS - 1;
+            String s = track(databases, "strata_bench_s" + round);
+            String f = track(databases, "strata_bench_f" + round);
             if (round % 2 == 0) {
-                strata.add(applyStrata(server, strataDir, "strata_bench_s", !last));
-                flyway.add(applyFlyway(server, flywayDir, "strata_bench_f", !last));
+                strata.add(applyStrata(server, strataDir, s));
+                flyway.add(applyFlyway(server, flywayDir, f));
             } else {
-                flyway.add(applyFlyway(server, flywayDir, "strata_bench_f", !last));
-                strata.add(applyStrata(server, strataDir, "strata_bench_s", !last));
+                flyway.add(applyFlyway(server, flywayDir, f));
+                strata.add(applyStrata(server, strataDir, s));
             }
             System.out.printf(Locale.ROOT, "round %d: apply 500: strata %d ms, flyway %d ms%n", round + 1,
                     strata.get(round), flyway.get(round));
@@ -66,8 +70,8 @@ public final class MigrationsBenchmark {
 
         List<Long> noopStrata = new ArrayList<>();
         List<Long> noopFlyway = new ArrayList<>();
-        Loop loop = loop(server, strataDir, "strata_bench_s");
-        Flyway fw = flyway(server, flywayDir, "strata_bench_f");
+        Loop loop = loop(server, strataDir, "strata_bench_s0");
+        Flyway fw = flyway(server, flywayDir, "strata_bench_f0");
         for (int i = 0; i < ROUNDS + 1; i++) {
             long t0 = System.nanoTime();
             if (loop.plan(Set.of()).hasChanges()) {
@@ -83,8 +87,9 @@ public final class MigrationsBenchmark {
                 noopFlyway.add((t2 - t1) / 1_000_000);
             }
         }
-        drop(server, "strata_bench_s");
-        drop(server, "strata_bench_f");
+        for (String db : databases) {
+            drop(server, db);
+        }
         System.out.printf(Locale.ROOT, "no-op with 500 applied: strata plan %s ms, flyway migrate %s ms%n", noopStrata,
                 noopFlyway);
 
@@ -130,7 +135,12 @@ public final class MigrationsBenchmark {
         return median(times);
     }
 
-    private static long applyStrata(String server, Path dir, String db, boolean dropAfter) throws Exception {
+    private static String track(List<String> databases, String db) {
+        databases.add(db);
+        return db;
+    }
+
+    private static long applyStrata(String server, Path dir, String db) throws Exception {
         recreate(server, db);
         Loop loop = loop(server, dir, db);
         long t0 = System.nanoTime();
@@ -139,13 +149,10 @@ public final class MigrationsBenchmark {
         if (result.plan().changes().size() != 500) {
             throw new IllegalStateException("strata applied " + result.plan().changes().size() + " migrations");
         }
-        if (dropAfter) {
-            drop(server, db);
-        }
         return ms;
     }
 
-    private static long applyFlyway(String server, Path dir, String db, boolean dropAfter) throws Exception {
+    private static long applyFlyway(String server, Path dir, String db) throws Exception {
         recreate(server, db);
         Flyway flyway = flyway(server, dir, db);
         long t0 = System.nanoTime();
@@ -153,9 +160,6 @@ public final class MigrationsBenchmark {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (applied != 500) {
             throw new IllegalStateException("flyway applied " + applied + " migrations");
-        }
-        if (dropAfter) {
-            drop(server, db);
         }
         return ms;
     }

@@ -45,7 +45,7 @@ public final class MigrationsCommand {
         Path rootDir = root.root();
         MigrationSet set = MigrationFiles.read(new Workspace(rootDir, GitInfo.NO_COMMIT));
         Path dir = rootDir.resolve(MigrationFiles.DIRECTORY);
-        Path file = dir.resolve(MigrationFiles.nextVersion(set) + "_" + slug + ".sql");
+        Path file = dir.resolve(MigrationFiles.nextVersion(set, Instant.now()) + "_" + slug + ".sql");
         try {
             Files.createDirectories(dir);
             Files.writeString(file, "-- " + name.strip() + "\n\n", StandardCharsets.UTF_8,

@@ -11,8 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +34,9 @@ public final class MigrationFiles {
 
     private static final Pattern NAME = Pattern.compile("(\\d+)_([^/\\\\]+?)(\\.up)?\\.sql");
     private static final Pattern DOWN = Pattern.compile("\\d+_.+\\.down\\.sql");
+
+    private static final String TIMESTAMP = "yyyyMMddHHmmss";
+    private static final DateTimeFormatter TIMESTAMP_FORMAT = DateTimeFormatter.ofPattern(TIMESTAMP, Locale.ROOT);
 
     private MigrationFiles() {}
 
@@ -94,13 +101,21 @@ public final class MigrationFiles {
         return new MigrationSet(DIRECTORY, migrations, warnings);
     }
 
-    /** The next version number for a new migration, keeping the folder's zero-padding. */
-    public static String nextVersion(MigrationSet set) {
+    /**
+     * The next version number for a new migration, in the folder's style: the latest version plus
+     * one with the same zero-padding, or the current UTC time for a folder of timestamped versions
+     * ({@code 20240101120000_x.sql}).
+     */
+    public static String nextVersion(MigrationSet set, Instant now) {
         if (set.migrations().isEmpty()) {
             return "0001";
         }
         Migration last = set.migrations().get(set.migrations().size() - 1);
         String digits = last.fileName().substring(0, last.fileName().indexOf('_'));
+        if (digits.length() == TIMESTAMP.length() && (digits.startsWith("19") || digits.startsWith("20"))) {
+            long stamp = Long.parseLong(TIMESTAMP_FORMAT.format(now.atOffset(ZoneOffset.UTC)));
+            return Long.toString(Math.max(stamp, last.version() + 1));
+        }
         String next = Long.toString(last.version() + 1);
         return next.length() >= digits.length() ? next : "0".repeat(digits.length() - next.length()) + next;
     }
