@@ -4,6 +4,6 @@ CREATE TABLE raw.customers (
     name           text NOT NULL,
     email          text,
     annual_revenue numeric(14, 2),
-    created_at     timestamptz NOT NULL,
-    deleted_at     timestamptz
+    created_at     TIMESTAMP NOT NULL,
+    deleted_at     TIMESTAMP
 );

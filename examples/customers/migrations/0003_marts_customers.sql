@@ -5,5 +5,5 @@ CREATE TABLE marts.customers (
     email            text,
     annual_revenue   numeric(14, 2),
     is_new_this_year boolean NOT NULL,
-    created_at       timestamptz NOT NULL
+    created_at       TIMESTAMP NOT NULL
 );
