@@ -148,6 +148,40 @@ public final class StorageLayer implements Layer<MigrationSet, MigrationHistory>
     }
 
     /**
+     * Adopts Strata on a database that already has the schema the migrations up to {@code version}
+     * would create: records those files as applied, without running them. Call while holding the
+     * apply lock. Refused when the history already has rows. Returns one line per recorded file.
+     */
+    public List<String> baseline(Target target, MigrationSet declared, long version, ApplyContext context) {
+        List<Migration> files = declared.migrations().stream().filter(m -> m.version() <= version).toList();
+        if (files.isEmpty()) {
+            throw new StrataException("no migration file has a version at or below " + version + "; nothing was recorded",
+                    "baseline at the version of the last migration the database already reflects");
+        }
+        try (Connection c = target.database().connect()) {
+            MigrationHistory history = dialect.readHistory(c);
+            if (!history.applied().isEmpty()) {
+                throw new StrataException("the history of " + target.database().displayUrl() + " already has "
+                        + history.applied().size() + " row(s): this database is already managed by Strata; nothing was recorded",
+                        "baseline only adopts a database that Strata has never applied to");
+            }
+            dialect.createHistory(c);
+            c.setAutoCommit(false);
+            List<String> lines = new ArrayList<>();
+            for (Migration m : files) {
+                dialect.insertHistory(c, new AppliedMigration(m.version(), m.name(), m.file(), m.checksum(), true, true,
+                        java.time.Instant.now(), context.user(), context.gitCommit(), 0, null));
+                lines.add("recorded " + m.file() + " as applied (baseline: not run)");
+            }
+            c.commit();
+            return lines;
+        } catch (SQLException e) {
+            throw new StrataException("cannot record the baseline on " + target.database().displayUrl() + ": "
+                    + e.getMessage() + "; nothing was recorded");
+        }
+    }
+
+    /**
      * Removes the history rows of failed migrations so the next apply retries them. Call while
      * holding the apply lock. Returns one line per row removed, saying exactly what changed.
      */
