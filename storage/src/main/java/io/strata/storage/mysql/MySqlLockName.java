@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * characters, so a long database name is replaced by its hash. (MySQL compares lock names without
  * case, so databases {@code A} and {@code a} share a lock: they only ever wait for each other.)
  */
-public final class MySqlLockName {
+final class MySqlLockName {
 
     static final int MAX_LENGTH = 64;
     private static final String PREFIX = "strata.apply.";
@@ -20,7 +20,7 @@ public final class MySqlLockName {
     private MySqlLockName() {}
 
     /** {@code strata.apply.<database>}, or {@code strata.apply.sha256:<hex>} when that is too long. */
-    public static String of(String database) {
+    static String of(String database) {
         String plain = PREFIX + database;
         if (plain.length() <= MAX_LENGTH) {
             return plain;
