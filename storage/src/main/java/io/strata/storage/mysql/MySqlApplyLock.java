@@ -20,6 +20,8 @@ final class MySqlApplyLock {
 
     static final String HOLDER_TABLE = "strata_apply_lock_holder";
     private static final long POLL_MILLIS = 100;
+    /** A year: the largest wait_timeout MySQL and MariaDB accept on every platform. */
+    private static final int IDLE_SECONDS = 31_536_000;
 
     private MySqlApplyLock() {}
 
@@ -29,6 +31,11 @@ final class MySqlApplyLock {
      */
     static ApplyLock acquire(Connection c, String holder, Duration timeout) throws SQLException, InterruptedException {
         String name = MySqlLockName.of(MySqlSessions.currentDatabase(c));
+        try (Statement s = c.createStatement()) {
+            // The lock's session sits idle for the whole apply; a server whose wait_timeout ends idle
+            // sessions would release the lock mid-apply. A process that dies still ends it at once.
+            s.execute("SET SESSION wait_timeout = " + IDLE_SECONDS);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         try (PreparedStatement tryLock = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
             tryLock.setString(1, name);
@@ -46,7 +53,8 @@ final class MySqlApplyLock {
                 if (System.nanoTime() >= deadline) {
                     throw new StrataException("another apply holds the lock of this environment ("
                             + describeHolder(c, name) + "); waited " + timeout.toMillis() + " ms, nothing was applied",
-                            "wait for it to finish and retry, or raise lock_timeout in strata.yaml / --lock-timeout");
+                            "wait for it to finish and retry, or raise lock_timeout in strata.yaml / --lock-timeout;"
+                                    + " if its process is gone but its session is not, KILL that connection id");
                 }
                 Thread.sleep(POLL_MILLIS);
             }

@@ -91,6 +91,18 @@ class MySqlApplyLockTest {
     }
 
     @Test
+    void theLockOutlivesAShortIdleTimeoutOfTheServer() throws InterruptedException {
+        try (MariaDbTestDatabase db = MariaDbTestDatabase.create()) {
+            // As on a server whose wait_timeout ends sessions idle for a second.
+            MySqlPlatformStore store = new MySqlPlatformStore(db.withOptions("sessionVariables=wait_timeout=1"), "idle");
+            try (ApplyLock held = store.lock(Duration.ofSeconds(5))) {
+                Thread.sleep(3_000);
+                assertThat(admin("SELECT IS_USED_LOCK('strata.apply." + db.name() + "') IS NOT NULL")).isEqualTo("1");
+            }
+        }
+    }
+
+    @Test
     void appliesOnTwoDatabasesOfOneServerDoNotWaitForEachOther() {
         try (MariaDbTestDatabase a = MariaDbTestDatabase.create(); MariaDbTestDatabase b = MariaDbTestDatabase.create()) {
             Harness onB = new Harness(root, b);
