@@ -35,7 +35,11 @@ final class MigrationRunner {
         try (Connection c = database.connect()) {
             dialect.prepareSession(c);
             dialect.createHistory(c);
+            String home = c.getCatalog();
             for (Change change : changes) {
+                // A file may switch the session's database (MySQL's USE); each file starts where the
+                // environment points, as it would in a fresh client, and its history row lands there.
+                returnTo(c, home);
                 Migration migration = migrationOf(change);
                 MigrationScript script = dialect.analyse(migration);
                 context.progress().accept("  applying " + migration.file() + " ...");
@@ -43,7 +47,7 @@ final class MigrationRunner {
                 if (script.transactional() && dialect.transactionalDdl()) {
                     runInTransaction(c, migration, script, started, done);
                 } else {
-                    runStatementByStatement(c, migration, script, started, done);
+                    runStatementByStatement(c, migration, script, started, done, home);
                 }
                 done++;
             }
@@ -80,25 +84,41 @@ final class MigrationRunner {
         }
     }
 
-    private void runStatementByStatement(Connection c, Migration m, MigrationScript script, long started, int done)
-            throws SQLException {
+    private void runStatementByStatement(Connection c, Migration m, MigrationScript script, long started, int done,
+            String home) throws SQLException {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
-            for (MigrationScript.Statement statement : script.statements()) {
+            List<MigrationScript.Statement> statements = script.statements();
+            for (int i = 0; i < statements.size(); i++) {
+                MigrationScript.Statement statement = statements.get(i);
                 try {
                     s.execute(statement.sql());
                 } catch (SQLException e) {
                     String error = "line " + statement.line() + ": " + e.getMessage();
+                    returnTo(c, home);
                     dialect.insertHistory(c, row(m, false, false, started, error));
                     throw new StrataException(m.file() + " " + error
-                            + "\n  it ran outside a transaction, so the statements before line " + statement.line()
-                            + " took effect; it is recorded as failed and further applies are blocked" + earlier(done),
+                            + "\n  it ran outside a transaction, so " + tookEffect(i, statement.line())
+                            + "; it is recorded as failed and further applies are blocked" + earlier(done),
                             "fix the database by hand (and the file), then run `strata migrations repair`", e);
                 }
             }
         }
+        returnTo(c, home);
         dialect.insertHistory(c, row(m, false, true, started, null));
+    }
+
+    private static String tookEffect(int before, int line) {
+        return before == 0 ? "nothing before it ran (line " + line + " is its first statement)"
+                : "the " + before + (before == 1 ? " statement" : " statements") + " before line " + line
+                        + " took effect";
+    }
+
+    private static void returnTo(Connection c, String home) throws SQLException {
+        if (home != null && !home.equals(c.getCatalog())) {
+            c.setCatalog(home);
+        }
     }
 
     private AppliedMigration row(Migration m, boolean transactional, boolean success, long started, String error) {

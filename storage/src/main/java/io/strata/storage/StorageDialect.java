@@ -16,19 +16,30 @@ public interface StorageDialect {
     /** {@code postgresql} or {@code mysql}. */
     String name();
 
-    /** True when a migration and its history row can commit in one transaction. */
+    /**
+     * True when a migration and its history row can commit in one transaction. When false, every
+     * file runs statement by statement, and {@link #noTransactionReason()} says why in the plan.
+     */
     boolean transactionalDdl();
+
+    /**
+     * Why no migration can run in a transaction here, for the one plan warning that says so, e.g.
+     * "MySQL and MariaDB commit DDL implicitly". Only asked when {@link #transactionalDdl()} is false.
+     */
+    default String noTransactionReason() {
+        return name() + " cannot roll back DDL";
+    }
 
     /** Splits and classifies a migration; a syntax error names the file and line. Pure. */
     MigrationScript analyse(Migration migration);
 
-    /** Settings every session starts with. */
+    /** Settings every session starts with; refuses a session Strata cannot work in. */
     void prepareSession(Connection c) throws SQLException;
 
     /** The history table's rows; empty when it does not exist. Never writes. */
     MigrationHistory readHistory(Connection c) throws SQLException;
 
-    /** Creates Strata's schema and history table when missing. */
+    /** Creates Strata's schema (PostgreSQL) and history table when missing. */
     void createHistory(Connection c) throws SQLException;
 
     void insertHistory(Connection c, AppliedMigration row) throws SQLException;

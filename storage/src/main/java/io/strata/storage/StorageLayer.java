@@ -86,23 +86,38 @@ public final class StorageLayer implements Layer<MigrationSet, MigrationHistory>
         List<String> warnings = new ArrayList<>(diff.warnings());
         for (Migration m : diff.pending()) {
             MigrationScript script = dialect.analyse(m);
-            if (!script.transactionControl().isEmpty() && script.transactional()) {
+            // Without transactional DDL a file that opens or ends a transaction could take Strata's
+            // own history row into it, so the refusal holds whatever the file's first line says.
+            if (!script.transactionControl().isEmpty() && (script.transactional() || !dialect.transactionalDdl())) {
                 throw new StrataException(m.file() + " " + script.transactionControl().get(0)
-                                + ": a migration must not manage transactions itself",
-                        "remove it: Strata runs each file in one transaction with its history row (or make the"
-                                + " file's first line `-- strata:no-transaction` to run it statement by statement)");
+                        + ": a migration must not manage transactions itself", transactionControlHint());
             }
             changes.add(change(m, script));
             if (script.statements().isEmpty()) {
                 warnings.add(m.file() + " contains no statements: it will be recorded as applied and nothing runs");
             }
-            if (!script.transactional()) {
+            if (!script.transactional() && dialect.transactionalDdl()) {
                 warnings.add(m.file() + " runs outside a transaction (" + script.nonTransactionalReason()
                         + "): if it fails halfway it is recorded as failed and blocks further applies until"
                         + " `strata migrations repair`");
             }
         }
+        if (!dialect.transactionalDdl() && !changes.isEmpty()) {
+            // One warning rather than one per file: on such a server it holds for every file alike.
+            warnings.add("every migration runs statement by statement, outside a transaction ("
+                    + dialect.noTransactionReason() + "): if one fails midway, the statements before the failure"
+                    + " stay applied; it is recorded as failed and blocks further applies until the database is"
+                    + " fixed by hand and `strata migrations repair` is run");
+        }
         return new LayerPlan(NAME, fingerprint(live), changes, warnings);
+    }
+
+    private String transactionControlHint() {
+        return dialect.transactionalDdl()
+                ? "remove it: Strata runs each file in one transaction with its history row (or make the"
+                        + " file's first line `-- strata:no-transaction` to run it statement by statement)"
+                : "remove it: Strata runs each statement on its own (" + dialect.noTransactionReason()
+                        + ") and records the file in its history table when it ends";
     }
 
     private static Change change(Migration m, MigrationScript script) {

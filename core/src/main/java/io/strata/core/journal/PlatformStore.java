@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Strata's own tables in the platform database (schema {@code strata}): the apply lock and the
- * journal. One implementation per SQL dialect.
+ * Strata's own tables in the platform database (schema {@code strata} on PostgreSQL, tables
+ * {@code strata_*} in the url's database on MySQL): the apply lock and the journal. One
+ * implementation per SQL dialect.
  */
 public interface PlatformStore {
 
