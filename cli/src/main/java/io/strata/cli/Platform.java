@@ -12,10 +12,12 @@ import io.strata.core.layer.Layer;
 import io.strata.core.layer.Target;
 import io.strata.core.layer.Workspace;
 import io.strata.core.loop.Loop;
-import io.strata.storage.StorageDialect;
 import io.strata.storage.StorageLayer;
 import io.strata.storage.embedded.EmbeddedInstance;
 import io.strata.storage.embedded.EmbeddedPostgres;
+import io.strata.storage.mysql.MySqlDialect;
+import io.strata.storage.mysql.MySqlPlatformStore;
+import io.strata.storage.mysql.MySqlUrls;
 import io.strata.storage.postgres.PostgresDialect;
 import io.strata.storage.postgres.PostgresPlatformStore;
 import java.nio.file.Path;
@@ -48,14 +50,20 @@ public final class Platform {
         this.database = database;
         this.embedded = embedded;
         this.user = user;
-        StorageDialect dialect = switch (database.dialect()) {
-            case "postgresql" -> new PostgresDialect();
+        String holder = user + " pid " + ProcessHandle.current().pid();
+        switch (database.dialect()) {
+            case "postgresql" -> {
+                this.storage = new StorageLayer(new PostgresDialect());
+                this.store = new PostgresPlatformStore(database, holder);
+            }
+            case "mysql" -> {
+                this.storage = new StorageLayer(new MySqlDialect());
+                this.store = new MySqlPlatformStore(database, holder);
+            }
             default -> throw new StrataException("environment `" + environment.name() + "` uses "
-                    + database.displayUrl() + ": MySQL/MariaDB support is not built yet",
-                    "use a jdbc:postgresql: URL or the embedded default for now");
-        };
-        this.storage = new StorageLayer(dialect);
-        this.store = new PostgresPlatformStore(database, user + " pid " + ProcessHandle.current().pid());
+                    + database.displayUrl() + ": an unsupported database",
+                    "use a jdbc:postgresql:, jdbc:mysql: or jdbc:mariadb: URL");
+        }
     }
 
     /** Loads the platform at {@code root} for {@code environmentName}; connects lazily. */
@@ -64,7 +72,7 @@ public final class Platform {
         ResolvedEnvironment environment = config.resolve(environmentName, env::get);
         Workspace workspace = new Workspace(root, GitInfo.headCommit(root));
         if (environment.database() instanceof DatabaseSettings.Jdbc jdbc) {
-            Database db = new JdbcDatabase(jdbc.url(), jdbc.redactedUrl(), jdbc.user(),
+            Database db = new JdbcDatabase(MySqlUrls.forDriver(jdbc.url()), jdbc.redactedUrl(), jdbc.user(),
                     jdbc.password() == null ? null : jdbc.password()::reveal);
             return new Platform(workspace, config, environment, db, null, user);
         }
