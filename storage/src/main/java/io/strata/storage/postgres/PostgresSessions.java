@@ -15,6 +15,9 @@ final class PostgresSessions {
                 // Without it, a backend whose client was killed keeps running (and keeps the apply
                 // lock) until its current statement ends; with it, it notices within a second.
                 s.execute("SET client_connection_check_interval = '1s'");
+                // The lock's session sits idle for the whole apply: a server-wide idle timeout
+                // must not end it (and release the lock) halfway.
+                s.execute("SET idle_session_timeout = 0");
             }
         }
     }
