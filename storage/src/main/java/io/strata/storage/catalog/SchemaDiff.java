@@ -50,6 +50,9 @@ public final class SchemaDiff {
     }
 
     private void schema(Schema before, Schema after) {
+        if (before.equals(after)) {
+            return; // the common case, checked in one pass without building any maps
+        }
         String s = after.name();
         pair(before.tables(), after.tables(), Table::name, (b, a) -> table(s, b, a),
                 added -> add(Action.CREATE, ObjectKind.TABLE, s + "." + added.name(),
@@ -61,6 +64,9 @@ public final class SchemaDiff {
     }
 
     private void table(String schema, Table before, Table after) {
+        if (before.equals(after)) {
+            return;
+        }
         String t = schema + "." + after.name();
         pair(before.columns(), after.columns(), Column::name, (b, a) -> column(t + "." + a.name(), b, a),
                 added -> add(Action.CREATE, ObjectKind.COLUMN, t + "." + added.name(),
