@@ -1,7 +1,7 @@
 package io.strata.storage.catalog;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -29,7 +29,7 @@ public final class CatalogScope {
         if (schemas.length == 0) {
             throw new IllegalArgumentException("name at least one schema; managed() means all of them");
         }
-        return new CatalogScope(List.copyOf(new TreeSet<>(Set.of(schemas))));
+        return new CatalogScope(List.copyOf(new TreeSet<>(Arrays.asList(schemas))));
     }
 
     /** True when every schema outside the system and Strata's own is in scope. */

@@ -43,9 +43,16 @@ class MySqlDriftTest {
             CatalogDrift drift = CatalogDrift.of(Dialect.MYSQL).within(CatalogScope.only(dbs.names()));
 
             assertThat(drift.drift(c)).isEqualTo(new SchemaDrift.NoSnapshot());
+            String snapshotTable = "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                    + " AND TABLE_NAME = 'strata_catalog_snapshot'";
+            assertThat(count(c, snapshotTable)).as("reading never writes").isZero();
             CatalogSnapshot snapshot = drift.snapshot(c);
             assertThat(snapshot.catalog().tableCount()).isEqualTo(3);
             assertThat(drift.drift(c)).isEqualTo(new SchemaDrift.InSync(snapshot.takenAt()));
+            // Strata's own table sits in the home database, which is in scope: it never reports itself.
+            assertThat(snapshot.catalog().schemas()).extracting(Schema::name)
+                    .containsExactly(dbs.name("home"), dbs.name("marts"), dbs.name("raw"));
+            assertThat(snapshot.catalog().schemas().get(0).tables()).isEmpty();
 
             dbs.execute("ALTER TABLE {raw}.customers ADD COLUMN note TEXT",
                     "ALTER TABLE {marts}.customers MODIFY segment TEXT",

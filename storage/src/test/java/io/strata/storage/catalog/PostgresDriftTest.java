@@ -113,6 +113,10 @@ class PostgresDriftTest {
                     + " FROM strata.catalog_snapshot").get(0)).isEqualTo(before);
             // The snapshot lives in schema strata, which is out of scope: it never reports itself.
             assertThat(drift.inspect(c).schemas()).extracting(Schema::name).containsExactly("public");
+            h.execute("CREATE SCHEMA raw");
+            h.execute("CREATE TABLE raw.r (id int)");
+            assertThat(drift.within(CatalogScope.only("raw", "strata")).inspect(c).schemas())
+                    .extracting(Schema::name).containsExactly("raw");
         }
     }
 
