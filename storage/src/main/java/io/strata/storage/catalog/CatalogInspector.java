@@ -1,0 +1,21 @@
+package io.strata.storage.catalog;
+
+import io.strata.storage.sql.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Reads the live catalog of one dialect into the dialect-free {@link Catalog}. Reads only, with a
+ * fixed handful of bulk queries however many objects there are, never one query per object.
+ */
+public interface CatalogInspector {
+
+    Catalog inspect(Connection c, CatalogScope scope) throws SQLException;
+
+    static CatalogInspector of(Dialect dialect) {
+        return switch (dialect) {
+            case POSTGRESQL -> new PostgresCatalogInspector();
+            case MYSQL -> new MySqlCatalogInspector();
+        };
+    }
+}

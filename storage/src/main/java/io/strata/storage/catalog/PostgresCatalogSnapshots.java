@@ -1,0 +1,80 @@
+package io.strata.storage.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.Optional;
+
+/**
+ * Snapshots in {@code strata.catalog_snapshot}. The column is {@code json}, not {@code jsonb}: it
+ * keeps the text as written, so reading it back costs no re-rendering, and SQL can still query it.
+ */
+final class PostgresCatalogSnapshots implements CatalogSnapshots {
+
+    static final String TABLE = "strata.catalog_snapshot";
+
+    private final CatalogJson json = new CatalogJson();
+
+    @Override
+    public void save(Connection c, CatalogSnapshot snapshot) throws SQLException {
+        // The row and the pruning commit together; inside a caller's transaction they join it.
+        boolean own = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS strata");
+                s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+                        + " id bigserial PRIMARY KEY,"
+                        + " taken_at timestamptz NOT NULL,"
+                        + " format_version integer NOT NULL,"
+                        + " catalog json NOT NULL)");
+            }
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+                    + " (taken_at, format_version, catalog) VALUES (?, ?, ?::json) RETURNING id")) {
+                ps.setTimestamp(1, Timestamp.from(snapshot.takenAt()));
+                ps.setInt(2, CatalogJson.FORMAT_VERSION);
+                ps.setString(3, json.write(snapshot));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE id <= ?")) {
+                ps.setLong(1, id - KEEP);
+                ps.executeUpdate();
+            }
+            if (own) {
+                c.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (own) {
+                c.rollback();
+            }
+            throw e;
+        } finally {
+            if (own) {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Override
+    public Optional<CatalogSnapshot> latest(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return Optional.empty();
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, catalog::text FROM " + TABLE + " ORDER BY id DESC LIMIT 1")) {
+                return rs.next() ? Optional.of(json.read(rs.getString(2), TABLE + " id " + rs.getLong(1)))
+                        : Optional.empty();
+            }
+        }
+    }
+}
