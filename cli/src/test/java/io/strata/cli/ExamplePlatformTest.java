@@ -58,6 +58,21 @@ class ExamplePlatformTest {
             assertThat(report.at("/journal/1/changes/4").asText())
                     .isEqualTo("+ storage migrations/0012_add_customer_segment.sql");
 
+            try (var connection = db.connect(); var statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE marts.customers ADD COLUMN note text");
+            }
+            Cli.Result handMade = cli.run("-C", c, "--env", "staging", "plan", "--detailed-exitcode");
+            assertThat(handMade.code()).as(handMade.toString()).isZero();
+            assertThat(handMade.out()).contains("Changed outside Strata since the last apply (drift; apply leaves it alone):\n"
+                    + "    + column marts.customers.note (text, nullable) was added by hand\n")
+                    .contains("No changes to apply, but live objects were changed outside Strata (drift, above).");
+            Cli.Result observeDrift = cli.run("-C", c, "--env", "staging", "observe");
+            assertThat(observeDrift.code()).as(observeDrift.toString()).isEqualTo(ExitCode.DRIFT);
+            assertThat(observeDrift.out()).contains("+ column marts.customers.note (text, nullable) was added by hand");
+            try (var connection = db.connect(); var statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE marts.customers DROP COLUMN note");
+            }
+
             Files.writeString(platform.resolve("migrations/0013_add_customer_region.sql"),
                     "ALTER TABLE marts.customers ADD COLUMN region text;\n");
             Cli.Result pending = cli.run("-C", c, "--env", "staging", "plan", "--detailed-exitcode", "--format", "json");

@@ -9,6 +9,7 @@ import io.strata.core.layer.Workspace;
 import io.strata.core.plan.Action;
 import io.strata.core.plan.Change;
 import io.strata.core.plan.LayerPlan;
+import io.strata.storage.catalog.CatalogDrift;
 import io.strata.storage.migration.AppliedMigration;
 import io.strata.storage.migration.Migration;
 import io.strata.storage.migration.MigrationDiff;
@@ -31,7 +32,7 @@ import java.util.Map;
  * The storage layer: numbered SQL migration files, applied in order and recorded with their
  * checksums in a history table.
  */
-public final class StorageLayer implements Layer<MigrationSet, MigrationHistory> {
+public final class StorageLayer implements Layer<MigrationSet, StorageState> {
 
     public static final String NAME = "storage";
 
@@ -52,9 +53,9 @@ public final class StorageLayer implements Layer<MigrationSet, MigrationHistory>
     }
 
     @Override
-    public MigrationHistory observe(Target target) {
+    public StorageState observe(Target target) {
         try (Connection c = target.database().connect()) {
-            return dialect.readHistory(c);
+            return new StorageState(dialect.readHistory(c), CatalogDrift.of(dialect.name()).drift(c));
         } catch (SQLException e) {
             throw new StrataException("cannot read the migration history on " + target.database().displayUrl()
                     + ": " + e.getMessage(), "check that the database is reachable and the credentials are right");
@@ -62,10 +63,10 @@ public final class StorageLayer implements Layer<MigrationSet, MigrationHistory>
     }
 
     @Override
-    public String fingerprint(MigrationHistory live) {
+    public String fingerprint(StorageState live) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (AppliedMigration row : live.applied()) {
+            for (AppliedMigration row : live.history().applied()) {
                 sha256.update((row.version() + " " + row.checksum() + " " + row.success() + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
@@ -76,8 +77,8 @@ public final class StorageLayer implements Layer<MigrationSet, MigrationHistory>
     }
 
     @Override
-    public LayerPlan plan(MigrationSet desired, MigrationHistory live) {
-        MigrationDiff diff = MigrationDiff.compare(desired, live);
+    public LayerPlan plan(MigrationSet desired, StorageState live) {
+        MigrationDiff diff = MigrationDiff.compare(desired, live.history());
         if (!diff.problems().isEmpty()) {
             throw new StrataException("the migrations folder and the history table disagree; nothing can be planned:\n  - "
                     + String.join("\n  - ", diff.problems()));
@@ -109,7 +110,7 @@ public final class StorageLayer implements Layer<MigrationSet, MigrationHistory>
                     + " stay applied; it is recorded as failed and blocks further applies until the database is"
                     + " fixed by hand and `strata migrations repair` is run");
         }
-        return new LayerPlan(NAME, fingerprint(live), changes, warnings);
+        return new LayerPlan(NAME, fingerprint(live), changes, warnings, live.drift().lines());
     }
 
     private String transactionControlHint() {
@@ -139,12 +140,18 @@ public final class StorageLayer implements Layer<MigrationSet, MigrationHistory>
     }
 
     @Override
-    public LayerStatus status(MigrationSet desired, MigrationHistory live) {
+    public LayerStatus status(MigrationSet desired, StorageState state) {
+        MigrationHistory live = state.history();
         MigrationDiff diff = MigrationDiff.compare(desired, live);
         int applied = (int) live.applied().stream().filter(AppliedMigration::success).count();
-        if (!diff.problems().isEmpty()) {
-            return new LayerStatus(NAME, LayerStatus.State.DRIFT,
-                    applied + " applied, " + diff.problems().size() + " problem(s)", diff.problems());
+        if (!diff.problems().isEmpty() || state.drift().drifted()) {
+            List<String> details = new ArrayList<>(diff.problems());
+            if (state.drift().drifted()) {
+                details.add(state.drift().summary() + ":");
+                state.drift().lines().forEach(line -> details.add("  " + line));
+            }
+            return new LayerStatus(NAME, LayerStatus.State.DRIFT, applied + " applied, " + diff.problems().size()
+                    + " problem(s), " + state.drift().items().size() + " object(s) changed by hand", details);
         }
         List<String> details = new ArrayList<>();
         diff.pending().forEach(m -> details.add("+ " + m.file() + " pending"));
@@ -160,6 +167,19 @@ public final class StorageLayer implements Layer<MigrationSet, MigrationHistory>
     @Override
     public void apply(LayerPlan plan, Target target, ApplyContext context) {
         new MigrationRunner(dialect, target.database(), context).run(plan.changes());
+        snapshot(target);
+    }
+
+    /** Records the live catalog as the one Strata left, the reference for schema drift. */
+    private void snapshot(Target target) {
+        try (Connection c = target.database().connect()) {
+            CatalogDrift.of(dialect.name()).snapshot(c);
+        } catch (SQLException e) {
+            throw new StrataException("the migrations were applied, but the catalog snapshot for schema drift could"
+                    + " not be saved on " + target.database().displayUrl() + ": " + e.getMessage(),
+                    "until the next apply that changes something takes a snapshot, schema drift is reported against"
+                            + " the previous one");
+        }
     }
 
     /**
@@ -189,6 +209,8 @@ public final class StorageLayer implements Layer<MigrationSet, MigrationHistory>
                 lines.add("recorded " + m.file() + " as applied (baseline: not run)");
             }
             c.commit();
+            c.setAutoCommit(true);
+            CatalogDrift.of(dialect.name()).snapshot(c);
             return lines;
         } catch (SQLException e) {
             throw new StrataException("cannot record the baseline on " + target.database().displayUrl() + ": "

@@ -13,6 +13,14 @@ final class MarkdownPlanView implements PlanView {
         out.append("### Strata plan: `").append(plan.environment()).append("`\n\n");
         out.append("Commit `").append(TextPlanView.shortCommit(plan.gitCommit())).append("`, plan hash `")
                 .append(plan.hash()).append("`\n\n");
+        for (LayerPlan layer : plan.layers()) {
+            if (!layer.drift().isEmpty()) {
+                out.append("> [!CAUTION]\n> ").append(layer.layer())
+                        .append(": changed outside Strata since the last apply (drift; apply leaves it alone):\n");
+                layer.drift().forEach(line -> out.append("> - `").append(line.replace("`", "'")).append("`\n"));
+                out.append('\n');
+            }
+        }
         if (!plan.hasChanges()) {
             out.append("**No changes.** The live system matches the files.\n");
             return out.toString();

@@ -31,10 +31,16 @@ final class TextPlanView implements PlanView {
             for (String warning : layer.warnings()) {
                 out.append("  ! ").append(warning).append('\n');
             }
+            if (!layer.drift().isEmpty()) {
+                out.append("  Changed outside Strata since the last apply (drift; apply leaves it alone):\n");
+                layer.drift().forEach(line -> out.append("    ").append(line).append('\n'));
+            }
         }
         out.append('\n');
         if (!plan.hasChanges()) {
-            out.append("No changes. The live system matches the files.\n");
+            out.append(plan.layers().stream().anyMatch(l -> !l.drift().isEmpty())
+                    ? "No changes to apply, but live objects were changed outside Strata (drift, above).\n"
+                    : "No changes. The live system matches the files.\n");
             return out.toString();
         }
         PlanSummary summary = PlanSummary.of(plan);

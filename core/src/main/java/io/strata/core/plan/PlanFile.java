@@ -107,6 +107,8 @@ public final class PlanFile {
             l.put("fingerprint", layer.fingerprint());
             ArrayNode warnings = l.putArray("warnings");
             layer.warnings().forEach(warnings::add);
+            ArrayNode drift = l.putArray("drift");
+            layer.drift().forEach(drift::add);
             ArrayNode changes = l.putArray("changes");
             for (Change c : layer.changes()) {
                 ObjectNode n = changes.addObject();
@@ -151,7 +153,9 @@ public final class PlanFile {
             }
             List<String> warnings = new ArrayList<>();
             required(l, "warnings").forEach(w -> warnings.add(w.asText()));
-            layers.add(new LayerPlan(layer, required(l, "fingerprint").asText(), changes, warnings));
+            List<String> drift = new ArrayList<>();
+            required(l, "drift").forEach(d -> drift.add(d.asText()));
+            layers.add(new LayerPlan(layer, required(l, "fingerprint").asText(), changes, warnings, drift));
         }
         Plan plan = new Plan(
                 format,

@@ -53,12 +53,13 @@ class PostgresDriftTest {
             h.migration("0001_schema.sql", SCHEMA);
             h.apply();
 
-            assertThat(drift.drift(c)).isEqualTo(new SchemaDrift.NoSnapshot());
-            CatalogSnapshot snapshot = drift.snapshot(c);
+            // The apply itself took the snapshot.
+            CatalogSnapshot snapshot = drift.latestSnapshot(c).orElseThrow();
             assertThat(snapshot.catalog().tableCount()).isEqualTo(3);
             SchemaDrift clean = drift.drift(c);
             assertThat(clean).isEqualTo(new SchemaDrift.InSync(snapshot.takenAt()));
             assertThat(clean.lines()).isEmpty();
+            assertThat(h.loop().plan(java.util.Set.of()).layers().get(0).drift()).isEmpty();
 
             run(c, "ALTER TABLE raw.customers ADD COLUMN note text",
                     "ALTER TABLE marts.customers ALTER COLUMN segment TYPE text",
@@ -85,6 +86,9 @@ class PostgresDriftTest {
                     "- table raw.orders was dropped by hand",
                     "+ table raw.refunds was added by hand (2 columns)");
             assertThat(drifted.summary()).startsWith("9 objects changed by hand since the catalog snapshot of ");
+            assertThat(h.loop().plan(java.util.Set.of()).layers().get(0).drift()).isEqualTo(drifted.lines());
+            assertThat(h.loop().observe(java.util.Set.of()).get(0).state())
+                    .isEqualTo(io.strata.core.layer.LayerStatus.State.DRIFT);
 
             drift.snapshot(c);
             assertThat(drift.drift(c)).isInstanceOf(SchemaDrift.InSync.class);
