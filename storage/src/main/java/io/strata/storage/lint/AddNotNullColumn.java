@@ -23,12 +23,17 @@ public final class AddNotNullColumn extends RuleDescriptor implements LintRule {
     }
 
     @Override
+    public NewTables newTables() {
+        return NewTables.EXEMPT_IF_CREATED_IN_RUN;
+    }
+
+    @Override
     public List<Violation> check(LintStatement statement, LintContext context) {
         List<Violation> violations = new ArrayList<>();
         for (SchemaEffect effect : statement.effects()) {
-            if (effect instanceof AddsColumn add && add.notNull() && !add.hasDefault() && context.existing(add.table())) {
+            if (effect instanceof AddsColumn add && add.notNull() && !add.hasDefault()) {
                 violations.add(new Violation("adds NOT NULL column " + add.column() + " without a DEFAULT to "
-                        + add.table() + ": fails if the table has rows", fix()));
+                        + add.table() + ": fails if the table has rows", fix(), List.of(add.table())));
             }
         }
         return List.copyOf(violations);

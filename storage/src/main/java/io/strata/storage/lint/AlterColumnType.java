@@ -23,12 +23,17 @@ public final class AlterColumnType extends RuleDescriptor implements LintRule {
     }
 
     @Override
+    public NewTables newTables() {
+        return NewTables.EXEMPT_IF_CREATED_IN_RUN;
+    }
+
+    @Override
     public List<Violation> check(LintStatement statement, LintContext context) {
         List<Violation> violations = new ArrayList<>();
         for (SchemaEffect effect : statement.effects()) {
-            if (effect instanceof AltersColumnType alter && context.existing(alter.table())) {
+            if (effect instanceof AltersColumnType alter) {
                 violations.add(new Violation("changes the type of column " + alter.column() + " of "
-                        + alter.table() + ": locks the table and may rewrite it", fix()));
+                        + alter.table() + ": locks the table and may rewrite it", fix(), List.of(alter.table())));
             }
         }
         return List.copyOf(violations);

@@ -20,7 +20,12 @@ public final class DeleteWithoutWhere extends RuleDescriptor implements LintRule
     }
 
     @Override
+    public NewTables newTables() {
+        return NewTables.EXEMPT_IF_CREATED_IN_FILE;
+    }
+
+    @Override
     public List<Violation> check(LintStatement statement, LintContext context) {
-        return Destructions.of(statement, context, Set.of(Destruction.DELETE_ALL_ROWS), true, fix());
+        return Destructions.of(statement, Set.of(Destruction.DELETE_ALL_ROWS), fix());
     }
 }

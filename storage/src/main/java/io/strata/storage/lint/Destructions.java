@@ -13,17 +13,14 @@ final class Destructions {
     private Destructions() {}
 
     /**
-     * One violation per destruction of {@code kinds}, with the classifier's reason as message.
-     * With {@code onlyExisting}, destructions whose tables were all created earlier in the run
-     * are left out: dropping or emptying a table the same run created loses nothing.
+     * One violation per destruction of {@code kinds}, with the classifier's reason as message and
+     * the destroyed objects (tables, for the data kinds) as its tables.
      */
-    static List<Violation> of(LintStatement statement, LintContext context, Set<Destruction> kinds,
-            boolean onlyExisting, String fix) {
+    static List<Violation> of(LintStatement statement, Set<Destruction> kinds, String fix) {
         List<Violation> violations = new ArrayList<>();
         for (SchemaEffect effect : statement.effects()) {
-            if (effect instanceof Destroys d && kinds.contains(d.what())
-                    && (!onlyExisting || context.anyExisting(d.objects()))) {
-                violations.add(new Violation(d.reason(), fix));
+            if (effect instanceof Destroys d && kinds.contains(d.what())) {
+                violations.add(new Violation(d.reason(), fix, d.objects()));
             }
         }
         return List.copyOf(violations);

@@ -20,7 +20,12 @@ public final class DropColumn extends RuleDescriptor implements LintRule {
     }
 
     @Override
+    public NewTables newTables() {
+        return NewTables.EXEMPT_IF_CREATED_IN_FILE;
+    }
+
+    @Override
     public List<Violation> check(LintStatement statement, LintContext context) {
-        return Destructions.of(statement, context, Set.of(Destruction.COLUMN), true, fix());
+        return Destructions.of(statement, Set.of(Destruction.COLUMN), fix());
     }
 }

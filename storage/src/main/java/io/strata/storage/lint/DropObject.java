@@ -28,7 +28,12 @@ public final class DropObject extends RuleDescriptor implements LintRule {
     }
 
     @Override
+    public NewTables newTables() {
+        return NewTables.REPORTED;
+    }
+
+    @Override
     public List<Violation> check(LintStatement statement, LintContext context) {
-        return Destructions.of(statement, context, Set.of(Destruction.OTHER_OBJECT), false, fix());
+        return Destructions.of(statement, Set.of(Destruction.OTHER_OBJECT), fix());
     }
 }

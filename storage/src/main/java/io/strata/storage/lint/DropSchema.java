@@ -20,8 +20,12 @@ public final class DropSchema extends RuleDescriptor implements LintRule {
     }
 
     @Override
+    public NewTables newTables() {
+        return NewTables.REPORTED;
+    }
+
+    @Override
     public List<Violation> check(LintStatement statement, LintContext context) {
-        return Destructions.of(statement, context, Set.of(Destruction.SCHEMA, Destruction.OWNED_OBJECTS), false,
-                fix());
+        return Destructions.of(statement, Set.of(Destruction.SCHEMA, Destruction.OWNED_OBJECTS), fix());
     }
 }

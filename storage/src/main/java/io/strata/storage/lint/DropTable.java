@@ -21,7 +21,12 @@ public final class DropTable extends RuleDescriptor implements LintRule {
     }
 
     @Override
+    public NewTables newTables() {
+        return NewTables.EXEMPT_IF_CREATED_IN_FILE;
+    }
+
+    @Override
     public List<Violation> check(LintStatement statement, LintContext context) {
-        return Destructions.of(statement, context, Set.of(Destruction.TABLE, Destruction.PARTITION), true, fix());
+        return Destructions.of(statement, Set.of(Destruction.TABLE, Destruction.PARTITION), fix());
     }
 }

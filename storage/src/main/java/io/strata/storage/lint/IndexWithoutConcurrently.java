@@ -23,13 +23,19 @@ public final class IndexWithoutConcurrently extends RuleDescriptor implements Li
     }
 
     @Override
+    public NewTables newTables() {
+        return NewTables.EXEMPT_IF_CREATED_IN_RUN;
+    }
+
+    @Override
     public List<Violation> check(LintStatement statement, LintContext context) {
         List<Violation> violations = new ArrayList<>();
         for (SchemaEffect effect : statement.effects()) {
-            if (effect instanceof CreatesIndex index && !index.concurrently() && context.existing(index.table())) {
+            if (effect instanceof CreatesIndex index && !index.concurrently()) {
                 String name = index.index().isEmpty() ? "an index" : "index " + index.index();
                 violations.add(new Violation("creates " + name + " on " + index.table()
-                        + " without CONCURRENTLY: writes to " + index.table() + " wait until it is built", fix()));
+                        + " without CONCURRENTLY: writes to " + index.table() + " wait until it is built", fix(),
+                        List.of(index.table())));
             }
         }
         return List.copyOf(violations);

@@ -9,18 +9,16 @@ import java.util.Objects;
 
 /**
  * What a rule may know beyond the statement itself: the dialect, the file, and which tables the
- * statements linted before it create. A table created earlier in the same file, or in an earlier
- * file of the same run (the pending migrations of a plan, the files given to {@code strata lint}),
- * is new: it holds no production rows yet, so locking, rewriting or dropping it risks nothing.
- * Every other table is existing.
- *
- * <p>One context lives for one lint run; the {@link Linter} records creations after the rules
- * have seen a statement, so a rule sees exactly the tables created before that statement.
+ * statements linted before it create. One context lives for one lint run; the {@link Linter}
+ * records a statement's creations after the rules have seen it.
  */
 public final class LintContext {
 
+    /** A table some statement created, and the file it is in. */
+    private record Created(TableName name, String file) {}
+
     private final Dialect dialect;
-    private final Map<String, List<TableName>> createdByTable = new HashMap<>();
+    private final Map<String, List<Created>> createdByTable = new HashMap<>();
     private String file = "";
 
     LintContext(Dialect dialect) {
@@ -36,15 +34,18 @@ public final class LintContext {
         return file;
     }
 
-    /** Whether {@code table} (as written) may hold rows the run did not create: see the class comment. */
-    public boolean existing(String table) {
+    /**
+     * Whether {@code table} (as written) was created by an earlier statement of this file, or, for
+     * {@link NewTables#EXEMPT_IF_CREATED_IN_RUN}, of this run. Always false for {@link NewTables#REPORTED}.
+     */
+    public boolean isNew(String table, NewTables scope) {
+        if (scope == NewTables.REPORTED) {
+            return false;
+        }
         TableName name = TableName.parse(table, dialect);
-        return createdByTable.getOrDefault(name.table(), List.of()).stream().noneMatch(name::mayBe);
-    }
-
-    /** Whether any of {@code tables} is existing; also true for an empty list (a name Strata could not read). */
-    public boolean anyExisting(List<String> tables) {
-        return tables.isEmpty() || tables.stream().anyMatch(this::existing);
+        return createdByTable.getOrDefault(name.table(), List.of()).stream()
+                .anyMatch(c -> c.name().mayBe(name)
+                        && (scope == NewTables.EXEMPT_IF_CREATED_IN_RUN || c.file().equals(file)));
     }
 
     void enter(String file) {
@@ -53,6 +54,6 @@ public final class LintContext {
 
     void created(String table) {
         TableName name = TableName.parse(table, dialect);
-        createdByTable.computeIfAbsent(name.table(), k -> new ArrayList<>()).add(name);
+        createdByTable.computeIfAbsent(name.table(), k -> new ArrayList<>()).add(new Created(name, file));
     }
 }

@@ -76,31 +76,45 @@ public final class Linter {
             ClassifiedStatement s = statements.get(i);
             LintStatement statement = new LintStatement(s, StatementClassifier.effects(s.statement(), context.dialect()));
             List<Finding> found = new ArrayList<>();
+            Set<String> leftOut = new HashSet<>();
             for (LintRule rule : rules) {
                 for (Violation v : rule.check(statement, context)) {
-                    found.add(new Finding(rule.code(), rule.severity(), file.file(), s.statement().line(),
-                            s.statement().column(), v.message(), v.fix(), null));
+                    if (onNewTables(v, rule, context)) {
+                        leftOut.add(rule.code());
+                    } else {
+                        found.add(new Finding(rule.code(), rule.severity(), file.file(), s.statement().line(),
+                                s.statement().column(), v.message(), v.fix(), null));
+                    }
                 }
             }
-            findings.addAll(applyIgnores(found, ignores.byStatement().get(i), file.file()));
+            findings.addAll(applyIgnores(found, leftOut, ignores.byStatement().get(i), file.file()));
             for (SchemaEffect effect : statement.effects()) {
-                if (effect instanceof SchemaEffect.CreatesTable created) {
+                if (effect instanceof SchemaEffect.CreatesTable created && !created.ifNotExists()) {
                     context.created(created.table());
                 }
             }
         }
         for (IgnoreDirective orphan : ignores.orphans()) {
             findings.addAll(malformed(orphan, file.file()));
-            findings.add(finding(LintRules.UNUSED_IGNORE, LintRules.UNUSED_IGNORE.misplaced(orphan), file.file(), orphan));
+            findings.add(finding(LintRules.UNUSED_IGNORE, LintRules.UNUSED_IGNORE.misplaced(orphan), file.file(),
+                    orphan));
         }
         return findings;
     }
 
+    /** Whether every table the violation is about was created earlier, as far as the rule cares. */
+    private static boolean onNewTables(Violation v, LintRule rule, LintContext context) {
+        return !v.tables().isEmpty() && v.tables().stream().allMatch(t -> context.isNew(t, rule.newTables()));
+    }
+
     /**
      * Silences the findings the statement's directives name with a reason; reports malformed
-     * directives (LT001) and codes that silence nothing (LT002).
+     * directives (LT001) and codes that silence nothing (LT002). A code whose finding was left out
+     * because its tables are new to this run is not unused: linting the file in another run (or
+     * planning it against a live database) reports it.
      */
-    private static List<Finding> applyIgnores(List<Finding> found, List<IgnoreDirective> directives, String file) {
+    private static List<Finding> applyIgnores(List<Finding> found, Set<String> leftOut,
+            List<IgnoreDirective> directives, String file) {
         List<Finding> result = new ArrayList<>(found);
         Set<String> silencedCodes = new HashSet<>();
         for (IgnoreDirective directive : directives) {
@@ -120,7 +134,7 @@ public final class Linter {
                         used = true;
                     }
                 }
-                if (!used && !silencedCodes.contains(code)) {
+                if (!used && !silencedCodes.contains(code) && !leftOut.contains(code)) {
                     result.add(finding(LintRules.UNUSED_IGNORE,
                             LintRules.UNUSED_IGNORE.unused(code), file, directive));
                 }

@@ -24,12 +24,17 @@ public final class SetNotNull extends RuleDescriptor implements LintRule {
     }
 
     @Override
+    public NewTables newTables() {
+        return NewTables.EXEMPT_IF_CREATED_IN_RUN;
+    }
+
+    @Override
     public List<Violation> check(LintStatement statement, LintContext context) {
         List<Violation> violations = new ArrayList<>();
         for (SchemaEffect effect : statement.effects()) {
-            if (effect instanceof SetsNotNull set && context.existing(set.table())) {
+            if (effect instanceof SetsNotNull set) {
                 violations.add(new Violation("sets NOT NULL on column " + set.column() + " of " + set.table()
-                        + ": scans the table while blocking reads and writes", fix()));
+                        + ": scans the table while blocking reads and writes", fix(), List.of(set.table())));
             }
         }
         return List.copyOf(violations);

@@ -43,8 +43,9 @@ final class SchemaChangeRules {
 
     private static List<SchemaEffect> createTable(CommandHead head, Tokens t) {
         int[] end = new int[1];
-        String table = t.name(t.skipIfExists(head.next()), end);
-        return table.isEmpty() ? List.of() : List.of(new CreatesTable(table));
+        int k = t.skipIfExists(head.next());
+        String table = t.name(k, end);
+        return table.isEmpty() ? List.of() : List.of(new CreatesTable(table, k != head.next()));
     }
 
     /** CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table ... */

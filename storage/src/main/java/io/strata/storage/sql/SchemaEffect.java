@@ -50,8 +50,12 @@ public sealed interface SchemaEffect {
         }
     }
 
-    /** CREATE TABLE (also TEMPORARY, UNLOGGED, AS SELECT) or CREATE MATERIALIZED VIEW. */
-    record CreatesTable(String table) implements SchemaEffect {
+    /**
+     * CREATE TABLE (also TEMPORARY, UNLOGGED, AS SELECT) or CREATE MATERIALIZED VIEW.
+     *
+     * @param ifNotExists IF NOT EXISTS: the table may already exist, with rows
+     */
+    record CreatesTable(String table, boolean ifNotExists) implements SchemaEffect {
         public CreatesTable {
             Objects.requireNonNull(table, "table");
         }

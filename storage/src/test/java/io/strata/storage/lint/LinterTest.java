@@ -24,13 +24,34 @@ class LinterTest {
     }
 
     @Test
-    void aTableCreatedInAnEarlierFileOfTheRunIsNew() {
+    void lockRulesLeaveAloneTablesCreatedEarlierInTheRun() {
         assertThat(pg("0001_t.sql", "CREATE TABLE raw.events (id int, kind text);\n",
                 "0002_i.sql", "CREATE INDEX events_kind ON raw.events (kind);\n"
                         + "ALTER TABLE raw.events ADD COLUMN at timestamptz NOT NULL, ALTER COLUMN kind SET NOT NULL;\n"
-                        + "ALTER TABLE raw.events ALTER COLUMN id TYPE bigint;\n"
-                        + "DELETE FROM raw.events; UPDATE raw.events SET kind = 'x'; TRUNCATE raw.events;\n"
-                        + "ALTER TABLE raw.events DROP COLUMN kind; DROP TABLE raw.events;\n")).isEmpty();
+                        + "ALTER TABLE raw.events ALTER COLUMN id TYPE bigint;\n")).isEmpty();
+    }
+
+    /** Without a database lint cannot tell an applied file from a new one: losing rows is always reported. */
+    @Test
+    void dataRulesLeaveAloneOnlyTablesCreatedEarlierInTheSameFile() {
+        String destroy = "DELETE FROM raw.events; UPDATE raw.events SET kind = 'x'; TRUNCATE raw.events;\n"
+                + "ALTER TABLE raw.events DROP COLUMN kind; DROP TABLE raw.events;\n";
+        assertThat(pg("0001_t.sql", "CREATE TABLE raw.events (id int, kind text);\n", "0002_d.sql", destroy))
+                .extracting(Finding::code).containsExactly("DS105", "DS106", "DS104", "DS102", "DS101");
+        assertThat(pg("0001_t.sql", "CREATE TEMP TABLE raw.events (id int, kind text);\n" + destroy)).isEmpty();
+    }
+
+    @Test
+    void ifNotExistsMayFindATableWithRows() {
+        assertThat(pg("0013_x.sql", "CREATE TABLE IF NOT EXISTS t (a int);\nCREATE INDEX ON t (a);\nDROP TABLE t;\n"))
+                .extracting(Finding::code).containsExactly("LK201", "DS101");
+    }
+
+    @Test
+    void anIgnoreForAFindingLeftOutAsNewIsNotUnused() {
+        assertThat(pg("0001_t.sql", "CREATE TABLE t (a int);\n",
+                "0002_i.sql", "-- strata:ignore LK201 small table, seconds to build\nCREATE INDEX ON t (a);\n"))
+                .isEmpty();
     }
 
     @Test

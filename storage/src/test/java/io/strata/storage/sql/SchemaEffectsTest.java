@@ -59,10 +59,10 @@ class SchemaEffectsTest {
     @Test
     void createdTables() {
         assertThat(pg("CREATE TABLE IF NOT EXISTS raw.\"Customers\" (id int)"))
-                .containsExactly(new CreatesTable("raw.\"Customers\""));
-        assertThat(pg("create unlogged table t as select 1")).containsExactly(new CreatesTable("t"));
-        assertThat(pg("CREATE TEMP TABLE tmp (id int)")).containsExactly(new CreatesTable("tmp"));
-        assertThat(pg("CREATE MATERIALIZED VIEW marts.mv AS SELECT 1")).containsExactly(new CreatesTable("marts.mv"));
+                .containsExactly(new CreatesTable("raw.\"Customers\"", true));
+        assertThat(pg("create unlogged table t as select 1")).containsExactly(new CreatesTable("t", false));
+        assertThat(pg("CREATE TEMP TABLE tmp (id int)")).containsExactly(new CreatesTable("tmp", false));
+        assertThat(pg("CREATE MATERIALIZED VIEW marts.mv AS SELECT 1")).containsExactly(new CreatesTable("marts.mv", false));
         assertThat(pg("CREATE VIEW v AS SELECT 1")).isEmpty();
     }
 
