@@ -1,5 +1,7 @@
 package io.strata.storage.sql;
 
+import io.strata.storage.sql.SchemaEffect.Destroys;
+import io.strata.storage.sql.SchemaEffect.Destruction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,13 +9,13 @@ import java.util.Locale;
 /**
  * Statements that drop objects or data: any DROP, TRUNCATE, ALTER TABLE ... DROP ..., and UPDATE or
  * DELETE whose own top-level has no WHERE (a WHERE in a subquery, CTE or literal does not count).
- * Each finding is a short reason naming the object as written.
+ * Each finding is a short reason naming the object as written, with what kind of thing it destroys.
  */
 final class DestructiveRules {
     private DestructiveRules() {
     }
 
-    static List<String> findings(CommandHead head, Tokens t) {
+    static List<Destroys> findings(CommandHead head, Tokens t) {
         switch (head.verb()) {
             case "DROP":
                 return List.of(drop(head, t));
@@ -30,12 +32,13 @@ final class DestructiveRules {
         }
     }
 
-    private static String drop(CommandHead head, Tokens t) {
+    private static Destroys drop(CommandHead head, Tokens t) {
         int[] end = new int[1];
         String kind = head.kind().toLowerCase(Locale.ROOT);
         if (kind.equals("owned by")) {
-            return withCascade(new StringBuilder("drops objects owned by ").append(t.names(head.next(), end)),
-                    t, head.next());
+            List<String> roles = t.nameList(head.next(), end);
+            return new Destroys(Destruction.OWNED_OBJECTS, roles, withCascade(
+                    new StringBuilder("drops objects owned by ").append(String.join(", ", roles)), t, head.next()));
         }
         int k = head.next();
         if (t.is(k, "CONCURRENTLY")) {
@@ -45,7 +48,8 @@ final class DestructiveRules {
         if (kind.equals("user mapping") && t.is(k, "FOR")) {
             k++;
         }
-        String names = t.names(k, end);
+        List<String> objects = t.nameList(k, end);
+        String names = String.join(", ", objects);
         StringBuilder reason = new StringBuilder("drops ").append(kind.isEmpty() ? "object" : kind);
         if (!names.isEmpty()) {
             reason.append(' ').append(names);
@@ -57,10 +61,22 @@ final class DestructiveRules {
                 reason.append(" on ").append(table);
             }
         }
-        return withCascade(reason, t, head.next());
+        return new Destroys(dropped(head.kind()), objects, withCascade(reason, t, head.next()));
     }
 
-    private static String truncate(CommandHead head, Tokens t) {
+    private static Destruction dropped(String kind) {
+        switch (kind) {
+            case "TABLE":
+                return Destruction.TABLE;
+            case "SCHEMA":
+            case "DATABASE":
+                return Destruction.SCHEMA;
+            default:
+                return Destruction.OTHER_OBJECT;
+        }
+    }
+
+    private static Destroys truncate(CommandHead head, Tokens t) {
         int k = head.next();
         if (t.is(k, "TABLE")) {
             k++;
@@ -69,15 +85,15 @@ final class DestructiveRules {
             k++;
         }
         int[] end = new int[1];
-        String names = t.names(k, end);
+        List<String> tables = t.nameList(k, end);
         StringBuilder reason = new StringBuilder("truncates table");
-        if (!names.isEmpty()) {
-            reason.append(' ').append(names);
+        if (!tables.isEmpty()) {
+            reason.append(' ').append(String.join(", ", tables));
         }
-        return withCascade(reason, t, k);
+        return new Destroys(Destruction.TRUNCATE, tables, withCascade(reason, t, k));
     }
 
-    private static List<String> withoutWhere(CommandHead head, Tokens t) {
+    private static List<Destroys> withoutWhere(CommandHead head, Tokens t) {
         int k = head.verbIndex() + 1;
         if (t.findTopLevel(k, "WHERE") >= 0) {
             return List.of();
@@ -87,15 +103,18 @@ final class DestructiveRules {
             k++;
         }
         int[] end = new int[1];
-        String table = t.names(k, end);
-        return List.of(head.verb() + " without WHERE" + (table.isEmpty() ? "" : " on " + table));
+        List<String> tables = t.nameList(k, end);
+        String table = String.join(", ", tables);
+        return List.of(new Destroys(
+                head.verb().equals("DELETE") ? Destruction.DELETE_ALL_ROWS : Destruction.UPDATE_ALL_ROWS,
+                tables, head.verb() + " without WHERE" + (table.isEmpty() ? "" : " on " + table)));
     }
 
     /**
      * One finding per top-level action that begins with DROP: ALTER TABLE t DROP COLUMN a, DROP b;
      * ALTER TYPE composite DROP ATTRIBUTE a (the attribute's data goes with it).
      */
-    private static List<String> alterTable(CommandHead head, Tokens t) {
+    private static List<Destroys> alterTable(CommandHead head, Tokens t) {
         int k = t.skipIfExists(head.next());
         if (t.is(k, "ONLY")) {
             k++;
@@ -105,7 +124,7 @@ final class DestructiveRules {
         if (table.isEmpty()) {
             return List.of();
         }
-        List<String> findings = new ArrayList<>();
+        List<Destroys> findings = new ArrayList<>();
         for (k = end[0]; k < t.size(); k++) {
             boolean actionStart = k == end[0] || t.isSymbol(k - 1, ',') && t.get(k - 1).depth() == 0;
             if (actionStart && t.get(k).depth() == 0 && t.is(k, "DROP")) {
@@ -115,10 +134,10 @@ final class DestructiveRules {
         return List.copyOf(findings);
     }
 
-    private static String alterTableDrop(Tokens t, int k, String table) {
+    private static Destroys alterTableDrop(Tokens t, int k, String table) {
         int[] end = new int[1];
         if (t.are(k, "PRIMARY", "KEY")) {
-            return "drops primary key of " + table;
+            return new Destroys(Destruction.OTHER_OBJECT, List.of(table), "drops primary key of " + table);
         }
         String what;
         if (t.is(k, "CONSTRAINT") || t.is(k, "CHECK")) {
@@ -131,7 +150,8 @@ final class DestructiveRules {
         } else if (t.is(k, "ATTRIBUTE")) {
             what = "attribute";
         } else if (t.is(k, "PARTITION")) {
-            return "drops partition " + t.names(k + 1, end) + " of " + table;
+            return new Destroys(Destruction.PARTITION, List.of(table),
+                    "drops partition " + t.names(k + 1, end) + " of " + table);
         } else {
             what = "column";
             if (!t.is(k, "COLUMN")) {
@@ -139,9 +159,10 @@ final class DestructiveRules {
             }
         }
         String name = t.name(t.skipIfExists(k + 1), end);
-        String reason = "drops " + what + (name.isEmpty() ? "" : " " + name) + (what.equals("column") || what.equals("attribute") ? " of " : " on ")
-                + table;
-        return t.is(end[0], "CASCADE") ? reason + " with CASCADE" : reason;
+        boolean data = what.equals("column") || what.equals("attribute");
+        String reason = "drops " + what + (name.isEmpty() ? "" : " " + name) + (data ? " of " : " on ") + table;
+        return new Destroys(data ? Destruction.COLUMN : Destruction.OTHER_OBJECT, List.of(table),
+                t.is(end[0], "CASCADE") ? reason + " with CASCADE" : reason);
     }
 
     private static String withCascade(StringBuilder reason, Tokens t, int from) {

@@ -26,7 +26,21 @@ public final class SqlSplitter {
     public static List<SqlStatement> split(String text, Dialect dialect) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(dialect, "dialect");
-        return new Run(text.toCharArray(), dialect).split();
+        return new Run(text.toCharArray(), dialect, false).split();
+    }
+
+    /**
+     * The comments of {@code text}, in file order, read exactly as {@link #split} reads the file
+     * (MySQL DELIMITER changes included), so a comment is where the splitter saw one.
+     *
+     * @throws SqlSyntaxException as {@link #split} does
+     */
+    public static List<SqlComment> comments(String text, Dialect dialect) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(dialect, "dialect");
+        Run run = new Run(text.toCharArray(), dialect, true);
+        run.split();
+        return List.copyOf(run.comments);
     }
 
     /** The state of one split: kept out of the static method so the splitter stays reentrant. */
@@ -35,6 +49,8 @@ public final class SqlSplitter {
         private final Dialect dialect;
         private final SqlLexer lexer;
         private final List<SqlStatement> statements = new ArrayList<>();
+        // Null unless asked for: the applier splits every pending file and needs no comments.
+        private final List<SqlComment> comments;
 
         private int start = -1;
         private int startLine;
@@ -50,10 +66,11 @@ public final class SqlSplitter {
         private int beginLine;
         private int beginColumn;
 
-        Run(char[] c, Dialect dialect) {
+        Run(char[] c, Dialect dialect, boolean collectComments) {
             this.c = c;
             this.dialect = dialect;
             this.lexer = new SqlLexer(c, dialect);
+            this.comments = collectComments ? new ArrayList<>() : null;
         }
 
         List<SqlStatement> split() {
@@ -68,6 +85,10 @@ public final class SqlSplitter {
                         flush();
                         return statements;
                     case COMMENT:
+                        if (comments != null) {
+                            comments.add(new SqlComment(lexer.tokenLine, lexer.tokenColumn,
+                                    new String(c, lexer.tokenStart, lexer.tokenEnd - lexer.tokenStart)));
+                        }
                         continue;
                     case DELIMITER:
                         if (atomicDepth == 0) {

@@ -1,5 +1,7 @@
 package io.strata.storage.sql;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,6 +27,26 @@ public final class StatementClassifier {
                 head.keyword(),
                 TransactionRules.isTransactionControl(head),
                 dialect == Dialect.POSTGRESQL && TransactionRules.refusedInTransaction(head, tokens),
-                DestructiveRules.findings(head, tokens));
+                DestructiveRules.findings(head, tokens).stream().map(SchemaEffect.Destroys::reason).toList());
+    }
+
+    /**
+     * What the statement does to the schema or its data, for lint: what it destroys (the same
+     * findings as {@link StatementKind#destructiveReasons()}, in the same order), then the tables
+     * it creates, the indexes it builds and the columns it adds or alters.
+     */
+    public static List<SchemaEffect> effects(SqlStatement statement, Dialect dialect) {
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(dialect, "dialect");
+        return effects(statement.sql(), dialect);
+    }
+
+    /** {@link #effects(SqlStatement, Dialect)} of statement text as {@link SqlSplitter} returns it. */
+    public static List<SchemaEffect> effects(String sql, Dialect dialect) {
+        Tokens tokens = Tokens.of(sql, dialect);
+        CommandHead head = CommandHead.of(tokens);
+        List<SchemaEffect> effects = new ArrayList<>(DestructiveRules.findings(head, tokens));
+        effects.addAll(SchemaChangeRules.changes(head, tokens));
+        return List.copyOf(effects);
     }
 }

@@ -173,6 +173,11 @@ final class Tokens {
      * argument list (functions), joined with ", "; {@code end[0]} receives the index after it.
      */
     String names(int i, int[] end) {
+        return String.join(", ", nameList(i, end));
+    }
+
+    /** The names of {@link #names}, one element each. */
+    List<String> nameList(int i, int[] end) {
         List<String> names = new ArrayList<>();
         int k = i;
         while (true) {
@@ -194,7 +199,7 @@ final class Tokens {
             k++;
         }
         end[0] = k;
-        return String.join(", ", names);
+        return List.copyOf(names);
     }
 
     /**
