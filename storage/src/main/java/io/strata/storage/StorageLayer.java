@@ -10,6 +10,11 @@ import io.strata.core.plan.Action;
 import io.strata.core.plan.Change;
 import io.strata.core.plan.LayerPlan;
 import io.strata.storage.catalog.CatalogDrift;
+import io.strata.storage.lint.Finding;
+import io.strata.storage.lint.LintReport;
+import io.strata.storage.lint.Linter;
+import io.strata.storage.sql.Dialect;
+import java.util.Locale;
 import io.strata.storage.migration.AppliedMigration;
 import io.strata.storage.migration.Migration;
 import io.strata.storage.migration.MigrationDiff;
@@ -85,6 +90,7 @@ public final class StorageLayer implements Layer<MigrationSet, StorageState> {
         }
         List<Change> changes = new ArrayList<>();
         List<String> warnings = new ArrayList<>(diff.warnings());
+        LintReport lint = Linter.lint(diff.pending(), Dialect.valueOf(dialect.name().toUpperCase(Locale.ROOT)));
         for (Migration m : diff.pending()) {
             MigrationScript script = dialect.analyse(m);
             // Without transactional DDL a file that opens or ends a transaction could take Strata's
@@ -93,7 +99,9 @@ public final class StorageLayer implements Layer<MigrationSet, StorageState> {
                 throw new StrataException(m.file() + " " + script.transactionControl().get(0)
                         + ": a migration must not manage transactions itself", transactionControlHint());
             }
-            changes.add(change(m, script));
+            List<Finding> findings = lint.forFile(m.file()).stream().filter(f -> !f.suppressed()).toList();
+            changes.add(change(m, script, findings, lint.unsafe(m.file())));
+            findings.forEach(f -> warnings.add(f.oneLine() + " (see docs/lint/" + f.code() + ".md)"));
             if (script.statements().isEmpty()) {
                 warnings.add(m.file() + " contains no statements: it will be recorded as applied and nothing runs");
             }
@@ -121,13 +129,22 @@ public final class StorageLayer implements Layer<MigrationSet, StorageState> {
                         + ") and records the file in its history table when it ends";
     }
 
-    private static Change change(Migration m, MigrationScript script) {
+    /**
+     * A pending migration as a change. Lint decides what is unsafe: an unsuppressed destructive
+     * (DS) or lock-risky (LK) finding; a finding silenced in the file with a reason was reviewed.
+     */
+    private static Change change(Migration m, MigrationScript script, List<Finding> findings, boolean unsafe) {
         int n = script.statements().size();
         StringBuilder summary = new StringBuilder("apply migration (")
                 .append(n).append(n == 1 ? " statement" : " statements")
                 .append(script.transactional() ? ", in one transaction)" : ", non-transactional)");
-        if (!script.destructive().isEmpty()) {
-            summary.append(": destructive: ").append(String.join("; ", script.destructive()));
+        List<Finding> destructive = findings.stream().filter(f -> f.code().startsWith("DS")).toList();
+        List<Finding> risky = findings.stream().filter(f -> !f.code().startsWith("DS")).toList();
+        if (!destructive.isEmpty()) {
+            summary.append(": destructive: ").append(describe(destructive));
+        }
+        if (!risky.isEmpty()) {
+            summary.append(destructive.isEmpty() ? ": " : "; ").append(describe(risky));
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("version", Long.toString(m.version()));
@@ -135,8 +152,13 @@ public final class StorageLayer implements Layer<MigrationSet, StorageState> {
         attributes.put("checksum", m.checksum());
         attributes.put("transactional", Boolean.toString(script.transactional()));
         attributes.put("statements", Integer.toString(n));
-        return new Change(NAME, Action.CREATE, m.file(), summary.toString(), m.sql(),
-                !script.destructive().isEmpty(), !script.destructive().isEmpty(), attributes);
+        return new Change(NAME, Action.CREATE, m.file(), summary.toString(), m.sql(), !destructive.isEmpty(), unsafe,
+                attributes);
+    }
+
+    private static String describe(List<Finding> findings) {
+        return findings.stream().map(f -> f.code() + " line " + f.line() + ": " + f.message())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.strata.storage.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -63,13 +64,42 @@ public final class CatalogDrift {
 
     /** Inspects the live catalog and stores it as the latest snapshot; returns what was stored. */
     public CatalogSnapshot snapshot(Connection c) throws SQLException {
-        CatalogSnapshot snapshot = new CatalogSnapshot(clock.instant(), inspector.inspect(c, scope));
-        snapshots.save(c, snapshot);
-        return snapshot;
+        boolean own = c.getAutoCommit();
+        if (own) {
+            // The fingerprint and the catalog must describe the same moment: one snapshot of the server.
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        }
+        try {
+            String fingerprint = inspector.fingerprint(c, scope).orElse(null);
+            // Microseconds: what the database keeps of the time, so every way of reading it agrees.
+            CatalogSnapshot snapshot = new CatalogSnapshot(clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    inspector.inspect(c, scope));
+            snapshots.save(c, snapshot, fingerprint);
+            if (own) {
+                c.commit();
+            }
+            return snapshot;
+        } catch (SQLException | RuntimeException e) {
+            if (own) {
+                c.rollback();
+            }
+            throw e;
+        } finally {
+            if (own) {
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        }
     }
 
     /** One snapshot read and one live inspection, compared. Never writes. */
     public SchemaDrift drift(Connection c) throws SQLException {
+        Optional<CatalogSnapshots.Stamp> stamp = snapshots.latestStamp(c);
+        if (stamp.isPresent() && stamp.get().fingerprint() != null
+                && inspector.fingerprint(c, scope).filter(stamp.get().fingerprint()::equals).isPresent()) {
+            return new SchemaDrift.InSync(stamp.get().takenAt());
+        }
         Optional<CatalogSnapshot> snapshot = snapshots.latest(c);
         if (snapshot.isEmpty()) {
             return new SchemaDrift.NoSnapshot();

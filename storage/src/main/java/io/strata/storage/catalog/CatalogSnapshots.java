@@ -17,7 +17,18 @@ public interface CatalogSnapshots {
     int KEEP = 5;
 
     /** Stores {@code snapshot} as the latest, creating the table on first use. */
-    void save(Connection c, CatalogSnapshot snapshot) throws SQLException;
+    /** Saves the snapshot with the inspector's fingerprint of the same catalog (null when it has none). */
+    void save(Connection c, CatalogSnapshot snapshot, String fingerprint) throws SQLException;
+
+    default void save(Connection c, CatalogSnapshot snapshot) throws SQLException {
+        save(c, snapshot, null);
+    }
+
+    /** When the latest snapshot was taken and its fingerprint, without reading the catalog itself. */
+    Optional<Stamp> latestStamp(Connection c) throws SQLException;
+
+    /** @param fingerprint null when the snapshot was saved without one */
+    record Stamp(java.time.Instant takenAt, String fingerprint) {}
 
     /** The latest snapshot; empty when there is none or no table yet. Never writes. */
     Optional<CatalogSnapshot> latest(Connection c) throws SQLException;

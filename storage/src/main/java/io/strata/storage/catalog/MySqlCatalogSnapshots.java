@@ -23,7 +23,7 @@ final class MySqlCatalogSnapshots implements CatalogSnapshots {
     private final CatalogJson json = new CatalogJson();
 
     @Override
-    public void save(Connection c, CatalogSnapshot snapshot) throws SQLException {
+    public void save(Connection c, CatalogSnapshot snapshot, String fingerprint) throws SQLException {
         try (Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT DATABASE()")) {
                 rs.next();
@@ -89,5 +89,11 @@ final class MySqlCatalogSnapshots implements CatalogSnapshots {
                         : Optional.empty();
             }
         }
+    }
+
+    /** MySQL has no fingerprint: every drift check inspects. */
+    @Override
+    public Optional<Stamp> latestStamp(Connection c) {
+        return Optional.empty();
     }
 }

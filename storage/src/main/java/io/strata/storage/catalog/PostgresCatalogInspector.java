@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * The PostgreSQL catalog, read from {@code pg_catalog} directly (the information_schema views are
@@ -56,6 +57,11 @@ final class PostgresCatalogInspector implements CatalogInspector {
     private static final String VIEWS = "SELECT n.nspname, c.relname, c.relkind, pg_get_viewdef(c.oid)"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('v', 'm') AND " + SCOPE;
+
+    @Override
+    public Optional<String> fingerprint(Connection c, CatalogScope scope) throws SQLException {
+        return Optional.of(PostgresCatalogFingerprint.of(c, scope));
+    }
 
     @Override
     public Catalog inspect(Connection c, CatalogScope scope) throws SQLException {

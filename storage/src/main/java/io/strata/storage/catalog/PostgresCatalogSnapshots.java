@@ -19,7 +19,7 @@ final class PostgresCatalogSnapshots implements CatalogSnapshots {
     private final CatalogJson json = new CatalogJson();
 
     @Override
-    public void save(Connection c, CatalogSnapshot snapshot) throws SQLException {
+    public void save(Connection c, CatalogSnapshot snapshot, String fingerprint) throws SQLException {
         // The row and the pruning commit together; inside a caller's transaction they join it.
         boolean own = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -31,13 +31,15 @@ final class PostgresCatalogSnapshots implements CatalogSnapshots {
                         + " taken_at timestamptz NOT NULL,"
                         + " format_version integer NOT NULL,"
                         + " catalog json NOT NULL)");
+                s.execute("ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS fingerprint text");
             }
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
-                    + " (taken_at, format_version, catalog) VALUES (?, ?, ?::json) RETURNING id")) {
+                    + " (taken_at, format_version, catalog, fingerprint) VALUES (?, ?, ?::json, ?) RETURNING id")) {
                 ps.setTimestamp(1, Timestamp.from(snapshot.takenAt()));
                 ps.setInt(2, CatalogJson.FORMAT_VERSION);
                 ps.setString(3, json.write(snapshot));
+                ps.setString(4, fingerprint);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
@@ -58,6 +60,22 @@ final class PostgresCatalogSnapshots implements CatalogSnapshots {
         } finally {
             if (own) {
                 c.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Stamp> latestStamp(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return Optional.empty();
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT taken_at, fingerprint FROM " + TABLE + " ORDER BY id DESC LIMIT 1")) {
+                return rs.next() ? Optional.of(new Stamp(rs.getTimestamp(1).toInstant(), rs.getString(2)))
+                        : Optional.empty();
             }
         }
     }
