@@ -1,0 +1,24 @@
+package io.strata.pipeline;
+
+import java.util.Objects;
+
+/** A named, typed column of a {@link Schema}. Names are compared exactly (sources report them lower-case). */
+public record Column(String name, ColumnType type) {
+
+    public Column {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("a column name must not be empty");
+        }
+    }
+
+    public static Column of(String name, ColumnType type) {
+        return new Column(name, type);
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + type;
+    }
+}
