@@ -147,8 +147,8 @@ public final class Row {
     }
 
     /**
-     * Equal when the schemas are equal and every value is: decimals by numeric value (2.0 equals
-     * 2.00, as in SQL), byte arrays by content.
+     * Equal when the schemas are equal and every value is, as {@link Values#same} compares: decimals
+     * by numeric value (2.0 equals 2.00, as in SQL), byte arrays by content, times by instant.
      */
     @Override
     public boolean equals(Object o) {

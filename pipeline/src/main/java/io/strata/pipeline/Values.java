@@ -1,6 +1,7 @@
 package io.strata.pipeline;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -10,13 +11,19 @@ public final class Values {
 
     private Values() {}
 
-    /** SQL-like equality: decimals by numeric value, byte arrays by content, null equals null. */
+    /**
+     * SQL-like equality: decimals by numeric value, byte arrays by content, points in time by
+     * instant (whatever their offset), null equals null.
+     */
     public static boolean same(Object a, Object b) {
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
             return x.compareTo(y) == 0;
         }
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return Arrays.equals(x, y);
+        }
+        if (a instanceof OffsetDateTime x && b instanceof OffsetDateTime y) {
+            return x.isEqual(y);
         }
         return Objects.equals(a, b);
     }
@@ -27,6 +34,9 @@ public final class Values {
         }
         if (v instanceof byte[] b) {
             return Arrays.hashCode(b);
+        }
+        if (v instanceof OffsetDateTime t) {
+            return t.toInstant().hashCode();
         }
         return Objects.hashCode(v);
     }
