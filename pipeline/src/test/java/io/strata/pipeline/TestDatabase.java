@@ -80,10 +80,15 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The first column of a query's rows, as strings. */
     public List<String> column(String sql) {
+        return column(sql, 1);
+    }
+
+    /** Column {@code index} (from 1) of a query's rows, as strings. */
+    public List<String> column(String sql, int index) {
         List<String> out = new ArrayList<>();
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                out.add(rs.getString(1));
+                out.add(rs.getString(index));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
