@@ -91,7 +91,9 @@ public final class TableSink implements Sink {
         } catch (SQLException e) {
             throw new PipelineException("writing " + name + " (" + describe() + "): " + e.getMessage()
                     + " — nothing was written", e);
-        } catch (PipelineException e) {
+        } catch (RuntimeException e) {
+            // The source's errors too (a transform throwing on a row): the message says that the
+            // target is untouched, which is what whoever reads the run record wants to know first.
             throw new PipelineException("writing " + name + " (" + describe() + "): " + e.getMessage()
                     + " — nothing was written", e);
         }

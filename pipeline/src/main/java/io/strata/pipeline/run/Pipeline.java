@@ -102,8 +102,8 @@ public final class Pipeline {
         RunRecord ended = record.ended(clock.instant(), failure == null ? RunStatus.SUCCEEDED : RunStatus.FAILED,
                 failure == null ? null : describe(failure), counters.reads(), counters.writes());
         String summary = String.format(Locale.ROOT, "%s: %s in %.1f s: read %s; wrote %s", name,
-                ended.status().value(), ended.duration().toMillis() / 1000.0, Progress.describe(ended.sortedReads()),
-                Progress.describe(ended.sortedWrites()));
+                ended.status().value(), ended.duration().toMillis() / 1000.0,
+                Progress.describe(ended.sortedReads(), "nothing"), Progress.describe(ended.sortedWrites(), "nothing"));
         if (failure == null) {
             LOG.info(summary);
         } else {

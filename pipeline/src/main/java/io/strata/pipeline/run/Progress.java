@@ -45,13 +45,14 @@ final class Progress implements AutoCloseable {
         }
         lastTotal = total;
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-        LOG.info("{}: read {}; sent {}; {} rows/s read", pipeline, describe(read), describe(sent),
+        LOG.info("{}: read {}; sent {}; {} rows/s read", pipeline, describe(read, "nothing yet"),
+                describe(sent, "nothing yet"),
                 String.format(Locale.ROOT, "%,.0f", total / seconds));
     }
 
-    static String describe(Map<String, Long> rows) {
+    static String describe(Map<String, Long> rows, String none) {
         if (rows.isEmpty()) {
-            return "nothing yet";
+            return none;
         }
         return rows.entrySet().stream().map(e -> String.format(Locale.ROOT, "%,d rows (%s)", e.getValue(),
                 e.getKey())).collect(Collectors.joining(", "));
