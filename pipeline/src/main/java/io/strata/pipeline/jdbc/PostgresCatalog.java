@@ -56,8 +56,8 @@ final class PostgresCatalog {
     /**
      * Why swapping in a new table would lose or break something, one reason per entry; empty when a
      * swap is safe. {@code CREATE TABLE ... (LIKE ... INCLUDING ALL)} copies columns, defaults,
-     * constraints other than foreign keys, indexes, comments, storage and statistics; everything
-     * listed here it does not copy, or cannot survive the old table's DROP.
+     * constraints other than foreign keys, comments, storage and statistics, and {@link #indexesFor}
+     * the indexes; everything listed here they do not copy, or cannot survive the old table's DROP.
      */
     static List<String> swapBlockers(Connection c, TableName table) throws SQLException {
         String sql = """
@@ -107,6 +107,37 @@ final class PostgresCatalog {
         if (names != null) {
             reasons.add(what + names);
         }
+    }
+
+    /**
+     * The statements that give {@code staging} the indexes of {@code table}: ADD of each primary key,
+     * unique or exclusion constraint (which builds its index), CREATE INDEX for the other indexes.
+     * Names are left to PostgreSQL (the old ones are taken until the swap, which then renames).
+     */
+    static List<String> indexesFor(Connection c, TableName table, TableName staging) throws SQLException {
+        String sql = """
+                SELECT CASE WHEN con.oid IS NOT NULL
+                            THEN 'ALTER TABLE ' || ? || ' ADD ' || pg_get_constraintdef(con.oid)
+                            ELSE 'CREATE ' || CASE WHEN i.indisunique THEN 'UNIQUE ' ELSE '' END || 'INDEX ON '
+                                 || ? || substring(pg_get_indexdef(i.indexrelid) from ' USING .*')
+                       END
+                FROM pg_index i
+                LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid
+                                           AND con.contype IN ('p', 'u', 'x')
+                WHERE i.indrelid = ?::regclass
+                ORDER BY i.indisprimary DESC, i.indexrelid""";
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, staging.quoted(Dialect.POSTGRES));
+            s.setString(2, staging.quoted(Dialect.POSTGRES));
+            s.setString(3, table.quoted(Dialect.POSTGRES));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code UNLOGGED } for an unlogged table (kept by the new table), else empty. */

@@ -37,6 +37,7 @@ class PostgresSinkTest {
                 "CREATE TABLE marts.items (id bigint CONSTRAINT items_id PRIMARY KEY, name text NOT NULL,"
                         + " loaded_at timestamptz NOT NULL DEFAULT now(), CONSTRAINT named_check CHECK (id > 0))",
                 "CREATE INDEX items_by_name ON marts.items (name) WHERE name <> ''",
+                "CREATE UNIQUE INDEX items_lower_name ON marts.items (lower(name), id) INCLUDE (loaded_at)",
                 "COMMENT ON TABLE marts.items IS 'Items, for the tests'",
                 "INSERT INTO marts.items (id, name) VALUES (1, 'old one'), (2, 'old two')");
     }
@@ -143,6 +144,14 @@ class PostgresSinkTest {
                 .hasMessageContaining("nothing was written");
         assertThat(db.column("SELECT name FROM marts.items ORDER BY id")).containsExactly("old one", "old two");
         assertThat(db.column("SELECT relname FROM pg_class WHERE relname LIKE '%strata%'")).isEmpty();
+    }
+
+    @Test
+    void aDuplicateKeyFailsTheReplaceWhenTheKeyIsBuiltAndLeavesTheOldRows() {
+        assertThatThrownBy(() -> database.replace("marts.items").write(items(5, "a", 6, "b", 5, "c")))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining("Key (id)=(5) is duplicated");
+        assertThat(db.column("SELECT name FROM marts.items ORDER BY id")).containsExactly("old one", "old two");
     }
 
     @Test
