@@ -11,6 +11,9 @@ public record Column(String name, ColumnType type) {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("a column name must not be empty");
         }
+        // Interned, so a getter called with a string literal (interned too) finds its column by
+        // identity, without hashing: name lookups run once per value on every row.
+        name = name.intern();
     }
 
     public static Column of(String name, ColumnType type) {

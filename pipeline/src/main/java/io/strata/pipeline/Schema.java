@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
 public final class Schema {
 
     private final List<Column> columns;
+    private final String[] names;
     private final Map<String, Integer> index;
 
     private Schema(List<Column> columns) {
         this.columns = List.copyOf(columns);
+        this.names = this.columns.stream().map(Column::name).toArray(String[]::new);
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < this.columns.size(); i++) {
             if (byName.putIfAbsent(this.columns.get(i).name(), i) != null) {
@@ -57,6 +59,11 @@ public final class Schema {
 
     /** The position of a column, or an error naming the columns there are. */
     public int indexOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
         Integer i = index.get(name);
         if (i == null) {
             throw new PipelineException("no column '" + name + "' in " + names());

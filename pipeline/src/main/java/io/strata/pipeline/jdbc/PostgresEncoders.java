@@ -145,6 +145,39 @@ final class PostgresEncoders {
         return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), (t.getNano() + 500L) / 1_000L);
     }
 
+    /** Base-10000 digits, most significant first, of {@code value × 10^pad} (no overflow below 2^52). */
+    private static short[] digits(long value, int pad) {
+        long v = value * (pad == 0 ? 1 : pad == 1 ? 10 : pad == 2 ? 100 : 1000);
+        int groups = 0;
+        for (long t = v; t > 0; t /= 10_000) {
+            groups++;
+        }
+        short[] out = new short[Math.max(groups, 1)];
+        for (int g = out.length - 1; g >= 0; g--) {
+            out[g] = (short) (v % 10_000);
+            v /= 10_000;
+        }
+        return out;
+    }
+
+    /** The same, for decimals too long for a long: cut the decimal string in fours from the right. */
+    private static short[] digits(String decimal, int pad) {
+        int length = decimal.length() + pad;
+        int groups = (length + 3) / 4;
+        short[] digits = new short[groups];
+        int end = length;
+        for (int g = groups - 1; g >= 0; g--) {
+            int start = Math.max(0, end - 4);
+            int d = 0;
+            for (int i = start; i < end; i++) {
+                d = d * 10 + (i < decimal.length() ? decimal.charAt(i) - '0' : 0);
+            }
+            digits[g] = (short) d;
+            end = start;
+        }
+        return digits;
+    }
+
     /** As {@link #micros(LocalDateTime)}, for a point in time (OffsetDateTime.MIN/MAX: ±infinity). */
     static long micros(OffsetDateTime t) {
         if (t.equals(OffsetDateTime.MAX)) {
@@ -178,22 +211,11 @@ final class PostgresEncoders {
         int scale = Math.max(0, v.scale());
         BigInteger unscaled = v.scale() < 0 ? v.setScale(0).unscaledValue() : v.unscaledValue();
         int sign = unscaled.signum() < 0 ? 0x4000 : 0;
-        // Pad the fraction to whole base-10000 digits, then cut the decimal string in fours.
+        // Pad the fraction to whole base-10000 digits; the decimal point then falls between two.
         int pad = (4 - scale % 4) % 4;
-        String decimal = unscaled.abs().toString();
-        int length = decimal.length() + pad;
-        int groups = (length + 3) / 4;
-        short[] digits = new short[groups];
-        int end = length;
-        for (int g = groups - 1; g >= 0; g--) {
-            int start = Math.max(0, end - 4);
-            int d = 0;
-            for (int i = start; i < end; i++) {
-                d = d * 10 + (i < decimal.length() ? decimal.charAt(i) - '0' : 0);
-            }
-            digits[g] = (short) d;
-            end = start;
-        }
+        short[] digits = unscaled.bitLength() <= 52 ? digits(Math.abs(unscaled.longValue()), pad)
+                : digits(unscaled.abs().toString(), pad);
+        int groups = digits.length;
         int fractionGroups = (scale + pad) / 4;
         int weight = groups - 1 - fractionGroups;
         int n = groups;

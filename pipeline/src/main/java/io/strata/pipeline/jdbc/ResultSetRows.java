@@ -1,6 +1,7 @@
 package io.strata.pipeline.jdbc;
 
 import io.strata.pipeline.Column;
+import io.strata.pipeline.ColumnType;
 import io.strata.pipeline.PipelineException;
 import io.strata.pipeline.Row;
 import io.strata.pipeline.Rows;
@@ -29,7 +30,7 @@ final class ResultSetRows implements Rows {
     private final Statement statement;
     private final ResultSet resultSet;
     private final Schema schema;
-    private final ColumnReaders.Reader[] readers;
+    private final ColumnType[] types;
     private final RunListener listener;
     private boolean ahead;
     private boolean exhausted;
@@ -45,11 +46,11 @@ final class ResultSetRows implements Rows {
         this.listener = listener;
         ResultSetMetaData md = resultSet.getMetaData();
         List<Column> columns = new ArrayList<>();
-        readers = new ColumnReaders.Reader[md.getColumnCount()];
+        types = new ColumnType[md.getColumnCount()];
         for (int i = 1; i <= md.getColumnCount(); i++) {
             Column c = ColumnReaders.column(md, i);
             columns.add(c);
-            readers[i - 1] = ColumnReaders.reader(c.type());
+            types[i - 1] = c.type();
         }
         this.schema = Schema.of(columns);
         listener.read(label, 0);
@@ -88,6 +89,11 @@ final class ResultSetRows implements Rows {
             throw new PipelineException("reading " + label + ": " + e.getMessage(), e);
         }
         exhausted = !ahead;
+        if (exhausted) {
+            // Let go of the read at once, not when the caller closes: a sink replacing the very
+            // table read (or one the query joins) needs its exclusive lock before it returns.
+            close();
+        }
         return ahead;
     }
 
@@ -97,11 +103,11 @@ final class ResultSetRows implements Rows {
             throw new NoSuchElementException();
         }
         ahead = false;
-        Object[] values = new Object[readers.length];
+        Object[] values = new Object[types.length];
         int i = 0;
         try {
-            for (; i < readers.length; i++) {
-                values[i] = readers[i].read(resultSet, i + 1);
+            for (; i < types.length; i++) {
+                values[i] = ColumnReaders.read(types[i], resultSet, i + 1);
             }
         } catch (SQLException e) {
             throw new PipelineException("reading " + label + ", column " + schema.column(i).name() + ": "

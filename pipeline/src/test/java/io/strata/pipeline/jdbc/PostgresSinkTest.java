@@ -115,6 +115,14 @@ class PostgresSinkTest {
     }
 
     @Test
+    void aReplaceMayReadTheTableItReplaces() {
+        database.replace("marts.items").write(database.table("marts.items", "id", "name")
+                .map(ITEMS, r -> ITEMS.row(r.getLong("id") * 10, r.getString("name").toUpperCase())));
+        assertThat(db.column("SELECT id || '=' || name FROM marts.items ORDER BY id")).containsExactly("10=OLD ONE",
+                "20=OLD TWO");
+    }
+
+    @Test
     void replaceFallsBackToInPlaceWhenAViewDependsOnTheTable() {
         db.execute("CREATE VIEW marts.item_names AS SELECT name FROM marts.items");
         database.replace("marts.items").write(items(3, "new three"));
