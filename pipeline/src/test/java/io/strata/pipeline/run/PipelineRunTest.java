@@ -66,6 +66,29 @@ class PipelineRunTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aPipelineMayReadOneDatabaseAndWriteAnother() {
+        try (TestDatabase platform = TestDatabase.postgres(); TestDatabase crm = TestDatabase.mariadb()) {
+            crm.execute("CREATE TABLE accounts (id BIGINT PRIMARY KEY, name VARCHAR(20), created DATETIME(6))",
+                    "INSERT INTO accounts VALUES (1, 'Acme 🎉', '2026-01-15 10:30:00.123456'), (2, NULL, NULL)");
+            platform.execute("CREATE TABLE accounts (id bigint PRIMARY KEY, name text, created timestamp)");
+            Map<String, String> env = environment(platform);
+            env.put(Environment.RUN_ID, "run-two-databases");
+            env.put("STRATA_DATABASE_CRM_URL", crm.url());
+            env.put("STRATA_DATABASE_CRM_USER", crm.user());
+
+            int exit = Pipeline.named("crm-import").run(run -> run.write(run.database("crm").table(crm.schema()
+                    + ".accounts"), run.database().replace("public.accounts")), Environment.of(env), CLOCK);
+
+            assertThat(exit).isEqualTo(Pipeline.SUCCEEDED);
+            assertThat(platform.column("SELECT concat_ws('|', id, name, created) FROM accounts ORDER BY id"))
+                    .containsExactly("1|Acme 🎉|2026-01-15 10:30:00.123456", "2");
+            RunRecord run = RunStore.on(platform.database()).find("run-two-databases").orElseThrow();
+            assertThat(run.reads()).isEqualTo(Map.of(crm.schema() + ".accounts", 2L));
+            assertThat(run.writes()).isEqualTo(Map.of("public.accounts", 2L));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void aFailedRunIsRecordedWithItsErrorAndNothingWritten(TestDatabase.Kind kind) {
