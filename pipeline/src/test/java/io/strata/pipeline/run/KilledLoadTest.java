@@ -83,14 +83,17 @@ class KilledLoadTest {
         List<String> rows = db.column(postgres
                 ? "SELECT coalesce(sum(tuples_processed), 0) FROM pg_stat_progress_copy"
                         + " WHERE datname = current_database()"
-                : "SELECT coalesce(sum(trx_rows_modified), 0) FROM information_schema.innodb_trx");
+                : "SELECT coalesce(sum(t.trx_rows_modified), 0) FROM information_schema.innodb_trx t"
+                        + " JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id WHERE p.db = DATABASE()");
         return Long.parseLong(rows.get(0));
     }
 
     private static long loadSessions(TestDatabase db, boolean postgres) {
         return Long.parseLong(db.column(postgres
                 ? "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'strata:load-test'"
-                : "SELECT count(*) FROM information_schema.innodb_trx").get(0));
+                        + " AND datname = current_database()"
+                : "SELECT count(*) FROM information_schema.innodb_trx t JOIN information_schema.processlist p"
+                        + " ON p.id = t.trx_mysql_thread_id WHERE p.db = DATABASE()").get(0));
     }
 
     private static String fingerprint(TestDatabase db, String table) {
