@@ -42,6 +42,13 @@ final class MariaDbWriter implements TableWriter {
             throws SQLException {
         lock(c, table);
         List<TargetColumn> columns = TargetColumn.align(table, rows.schema(), columns(c, table));
+        String referencedBy = joined(c, "SELECT CONCAT(constraint_name, ' on ', constraint_schema, '.', table_name)"
+                + " FROM information_schema.referential_constraints WHERE unique_constraint_schema ="
+                + " COALESCE(?, DATABASE()) AND referenced_table_name = ? AND NOT (constraint_schema ="
+                + " unique_constraint_schema AND table_name = referenced_table_name)", table);
+        if (!referencedBy.isEmpty()) {
+            throw new PipelineException(TableSink.referencedMessage(table, referencedBy));
+        }
         List<String> blockers = inPlace ? List.of() : swapBlockers(c, table);
         if (inPlace || !blockers.isEmpty()) {
             if (!blockers.isEmpty()) {
@@ -134,7 +141,7 @@ final class MariaDbWriter implements TableWriter {
         return out;
     }
 
-    /** What CREATE TABLE ... LIKE does not copy (triggers, foreign keys) or a DROP would break. */
+    /** What CREATE TABLE ... LIKE does not copy: triggers and foreign keys. */
     private static List<String> swapBlockers(Connection c, TableName table) throws SQLException {
         List<String> reasons = new ArrayList<>();
         String triggers = joined(c, "SELECT trigger_name FROM information_schema.triggers"
@@ -142,12 +149,10 @@ final class MariaDbWriter implements TableWriter {
         if (!triggers.isEmpty()) {
             reasons.add("it has triggers: " + triggers);
         }
-        String keys = joined(c, "SELECT DISTINCT constraint_name FROM information_schema.key_column_usage"
-                + " WHERE referenced_table_name IS NOT NULL AND ((table_schema = COALESCE(?, DATABASE())"
-                + " AND table_name = ?) OR (referenced_table_schema = COALESCE(?, DATABASE())"
-                + " AND referenced_table_name = ?))", table);
+        String keys = joined(c, "SELECT constraint_name FROM information_schema.referential_constraints"
+                + " WHERE constraint_schema = COALESCE(?, DATABASE()) AND table_name = ?", table);
         if (!keys.isEmpty()) {
-            reasons.add("foreign keys involve it: " + keys);
+            reasons.add("it has foreign keys: " + keys);
         }
         return reasons;
     }

@@ -66,8 +66,7 @@ final class PostgresCatalog {
                        (SELECT string_agg(DISTINCT r.ev_class::regclass::text, ', ')
                           FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
                          WHERE d.classid = 'pg_rewrite'::regclass AND d.refobjid = c.oid AND r.ev_class <> c.oid),
-                       (SELECT string_agg(conname || ' on ' || conrelid::regclass::text, ', ')
-                          FROM pg_constraint WHERE contype = 'f' AND (confrelid = c.oid OR conrelid = c.oid)),
+                       (SELECT string_agg(conname, ', ') FROM pg_constraint WHERE contype = 'f' AND conrelid = c.oid),
                        (SELECT string_agg(tgname, ', ') FROM pg_trigger WHERE tgrelid = c.oid AND NOT tgisinternal),
                        c.relrowsecurity OR EXISTS (SELECT 1 FROM pg_policy WHERE polrelid = c.oid),
                        (SELECT string_agg(p.pubname, ', ') FROM pg_publication_rel pr
@@ -86,7 +85,7 @@ final class PostgresCatalog {
                     reasons.add("it is partitioned or inherits");
                 }
                 add(reasons, "views depend on it: ", rs.getString(2));
-                add(reasons, "foreign keys involve it: ", rs.getString(3));
+                add(reasons, "it has foreign keys: ", rs.getString(3));
                 add(reasons, "it has triggers: ", rs.getString(4));
                 if (rs.getBoolean(5)) {
                     reasons.add("it has row-level security");
@@ -101,6 +100,16 @@ final class PostgresCatalog {
             }
         }
         return reasons;
+    }
+
+    /**
+     * Foreign keys of other tables that reference this one, as {@code name on table}. Neither a
+     * swap (the DROP fails) nor an in-place replace (the DELETE fails, or cascades into the other
+     * table) can replace all rows of such a table, so the sink refuses it.
+     */
+    static String referencedBy(Connection c, TableName table) throws SQLException {
+        return text(c, "SELECT string_agg(conname || ' on ' || conrelid::regclass::text, ', ') FROM pg_constraint"
+                + " WHERE contype = 'f' AND confrelid = ?::regclass AND conrelid <> confrelid", table);
     }
 
     private static void add(List<String> reasons, String what, String names) {

@@ -46,6 +46,10 @@ final class PostgresWriter implements TableWriter {
             throws SQLException {
         begin(c, table);
         List<TargetColumn> columns = TargetColumn.align(table, rows.schema(), PostgresCatalog.columns(c, table));
+        String referencedBy = PostgresCatalog.referencedBy(c, table);
+        if (referencedBy != null) {
+            throw new PipelineException(TableSink.referencedMessage(table, referencedBy));
+        }
         List<String> blockers = inPlace ? List.of() : PostgresCatalog.swapBlockers(c, table);
         if (inPlace || !blockers.isEmpty()) {
             if (!blockers.isEmpty()) {

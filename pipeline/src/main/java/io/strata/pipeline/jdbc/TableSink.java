@@ -103,6 +103,11 @@ public final class TableSink implements Sink {
         return result;
     }
 
+    static String referencedMessage(TableName table, String foreignKeys) {
+        return table + " is referenced by foreign keys (" + foreignKeys + "): replacing all its rows would"
+                + " fail on them or cascade into their tables; merge into it instead, or drop the keys";
+    }
+
     private String describe() {
         return switch (mode) {
             case REPLACE -> inPlace ? "replace in place" : "replace";

@@ -116,6 +116,22 @@ class MariaDbSinkTest {
     }
 
     @Test
+    void replaceRefusesATableOthersReferenceAndGoesInPlaceForOneThatReferences() {
+        db.execute("CREATE TABLE orders (id BIGINT PRIMARY KEY, item BIGINT,"
+                        + " CONSTRAINT orders_item FOREIGN KEY (item) REFERENCES items (id) ON DELETE CASCADE)",
+                "INSERT INTO orders VALUES (1, 1)");
+        assertThatThrownBy(() -> database.replace(items).write(items(3, "three")))
+                .hasMessageContaining("is referenced by foreign keys (orders_item on " + db.schema() + ".orders)");
+        assertThat(db.count("orders")).isEqualTo(1);
+        assertThat(db.count("items")).isEqualTo(2);
+
+        database.replace(db.schema() + ".orders").write(LiteralSource.of(Schema.of(Column.of("id", BIGINT),
+                Column.of("item", BIGINT))).row(7, 2));
+        assertThat(db.column("SELECT CONCAT(id, '>', item) FROM orders")).containsExactly("7>2");
+        assertThat(db.column("SHOW TABLES")).containsExactly("items", "orders");
+    }
+
+    @Test
     void appendAddsAllRowsOrNone() {
         database.append(items).write(items(3, "three"));
         assertThat(db.count("items")).isEqualTo(3);

@@ -130,6 +130,22 @@ class PostgresSinkTest {
     }
 
     @Test
+    void replaceRefusesATableOthersReferenceAndGoesInPlaceForOneThatReferences() {
+        db.execute("CREATE TABLE marts.orders (id bigint PRIMARY KEY, item bigint REFERENCES marts.items ON DELETE CASCADE)",
+                "INSERT INTO marts.orders VALUES (1, 1)",
+                "CREATE TABLE marts.tags (item bigint REFERENCES marts.orders, name text NOT NULL)");
+        assertThatThrownBy(() -> database.replace("marts.items").write(items(3, "three")))
+                .hasMessageContaining("marts.items is referenced by foreign keys (orders_item_fkey on marts.orders)")
+                .hasMessageContaining("merge into it instead");
+        assertThat(db.count("marts.orders")).isEqualTo(1);
+        assertThat(db.count("marts.items")).isEqualTo(2);
+
+        database.replace("marts.tags").write(LiteralSource.of(Schema.of(Column.of("item", BIGINT), Column.of("name",
+                TEXT))).row(1, "urgent"));
+        assertThat(db.column("SELECT name FROM marts.tags")).containsExactly("urgent");
+    }
+
+    @Test
     void replaceInPlaceKeepsTheTableItself() {
         String oid = db.column("SELECT 'marts.items'::regclass::oid").get(0);
         WriteResult result = database.replace("marts.items").inPlace().write(items(3, "new three"));
