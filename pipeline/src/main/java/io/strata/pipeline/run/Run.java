@@ -6,6 +6,7 @@ import io.strata.pipeline.WriteResult;
 import io.strata.pipeline.jdbc.Database;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +77,9 @@ public final class Run {
         Set<String> reads = source.reads();
         LOG.info("{}: writing {} from {}", pipeline, sink, reads.isEmpty() ? "rows" : String.join(", ", reads));
         WriteResult result = sink.write(source);
-        LOG.info("{}: {} {} rows into {} in {} ms ({} rows/s)", pipeline, result.mode(), String.format("%,d",
+        LOG.info("{}: {} {} rows into {} in {} ms ({} rows/s)", pipeline, result.mode(), String.format(Locale.ROOT, "%,d",
                 result.rows()), result.table(), result.duration().toMillis(),
-                String.format("%,.0f", result.rowsPerSecond()));
+                String.format(Locale.ROOT, "%,.0f", result.rowsPerSecond()));
         return result;
     }
 }
