@@ -160,7 +160,8 @@ final class MariaDbWriter implements TableWriter {
     private static void requireUniqueIndex(Connection c, TableName table, List<String> keys) throws SQLException {
         Set<String> wanted = keys.stream().map(k -> k.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toCollection(TreeSet::new));
-        try (PreparedStatement s = c.prepareStatement("SELECT index_name, column_name FROM information_schema.statistics"
+        try (PreparedStatement s = c.prepareStatement("SELECT index_name, column_name"
+                + " FROM information_schema.statistics"
                 + " WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ? AND non_unique = 0")) {
             s.setString(1, table.schema());
             s.setString(2, table.table());
@@ -215,7 +216,8 @@ final class MariaDbWriter implements TableWriter {
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

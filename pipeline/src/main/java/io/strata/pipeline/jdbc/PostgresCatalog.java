@@ -151,13 +151,15 @@ final class PostgresCatalog {
 
     /** {@code UNLOGGED } for an unlogged table (kept by the new table), else empty. */
     static String persistence(Connection c, TableName table) throws SQLException {
-        return text(c, "SELECT CASE relpersistence WHEN 'u' THEN 'UNLOGGED ' ELSE '' END FROM pg_class WHERE oid = ?::regclass",
+        return text(c, "SELECT CASE relpersistence WHEN 'u' THEN 'UNLOGGED ' ELSE '' END FROM pg_class"
+                + " WHERE oid = ?::regclass",
                 table);
     }
 
     /** The table's storage parameters as {@code WITH (...)} text, or empty. */
     static String storageParameters(Connection c, TableName table) throws SQLException {
-        String options = text(c, "SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE oid = ?::regclass", table);
+        String options = text(c, "SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE oid = ?::regclass",
+                table);
         return options == null || options.isEmpty() ? "" : " WITH (" + options + ")";
     }
 

@@ -47,7 +47,8 @@ public final class Environment {
      */
     public Database named(String name) {
         if (!DATABASE_NAME.matcher(name).matches()) {
-            throw new PipelineException("a database name is letters, digits and _, starting with a letter: '" + name + "'");
+            throw new PipelineException("a database name is letters, digits and _, starting with a letter: '" + name
+                    + "'");
         }
         return database("STRATA_DATABASE_" + name.toUpperCase(Locale.ROOT));
     }

@@ -44,7 +44,8 @@ final class MariaDbRunTables {
                             row_count  BIGINT NOT NULL,
                             PRIMARY KEY (run_id, direction, table_name),
                             FOREIGN KEY (run_id) REFERENCES strata_pipeline_runs (run_id) ON DELETE CASCADE
-                        ) CHARACTER SET utf8mb4 COMMENT 'Tables each pipeline run read and wrote: the observed lineage'"""),
+                        ) CHARACTER SET utf8mb4
+                          COMMENT 'Tables each pipeline run read and wrote: the observed lineage'"""),
                 new RunTables.InstantColumn() {
                     @Override
                     public Object bind(Instant instant) {

@@ -32,7 +32,8 @@ final class PostgresRunTables {
                             host         text,
                             pid          bigint
                         )""",
-                        "CREATE INDEX IF NOT EXISTS pipeline_runs_by_pipeline ON strata.pipeline_runs (pipeline, started_at)",
+                        "CREATE INDEX IF NOT EXISTS pipeline_runs_by_pipeline"
+                                + " ON strata.pipeline_runs (pipeline, started_at)",
                         """
                         CREATE TABLE IF NOT EXISTS strata.pipeline_run_tables (
                             run_id     text NOT NULL REFERENCES strata.pipeline_runs (run_id) ON DELETE CASCADE,

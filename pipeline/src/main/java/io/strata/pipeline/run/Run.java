@@ -77,8 +77,8 @@ public final class Run {
         Set<String> reads = source.reads();
         LOG.info("{}: writing {} from {}", pipeline, sink, reads.isEmpty() ? "rows" : String.join(", ", reads));
         WriteResult result = sink.write(source);
-        LOG.info("{}: {} {} rows into {} in {} ms ({} rows/s)", pipeline, result.mode(), String.format(Locale.ROOT, "%,d",
-                result.rows()), result.table(), result.duration().toMillis(),
+        LOG.info("{}: {} {} rows into {} in {} ms ({} rows/s)", pipeline, result.mode(),
+                String.format(Locale.ROOT, "%,d", result.rows()), result.table(), result.duration().toMillis(),
                 String.format(Locale.ROOT, "%,.0f", result.rowsPerSecond()));
         return result;
     }

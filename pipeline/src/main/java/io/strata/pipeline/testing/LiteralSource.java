@@ -122,7 +122,8 @@ public final class LiteralSource implements Source {
             throw new PipelineException("column " + column.name() + " (" + t + "): cannot read " + v + ": "
                     + e.getMessage(), e);
         }
-        throw new PipelineException("column " + column.name() + " is " + t + "; a literal " + v.getClass().getSimpleName()
+        throw new PipelineException("column " + column.name() + " is " + t + "; a literal "
+                + v.getClass().getSimpleName()
                 + " " + v + " is not one (give a " + t.javaType().getSimpleName() + ")");
     }
 }

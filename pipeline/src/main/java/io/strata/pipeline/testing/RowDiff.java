@@ -5,6 +5,7 @@ import io.strata.pipeline.Row;
 import io.strata.pipeline.Schema;
 import io.strata.pipeline.Values;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ public record RowDiff(List<String> columns, List<Row> missing, List<Row> unexpec
     }
 
     private static String key(Row r, String... keys) {
-        return java.util.Arrays.stream(keys).map(k -> k + "=" + Values.show(r.get(k))).collect(Collectors.joining(", "));
+        return Arrays.stream(keys).map(k -> k + "=" + Values.show(r.get(k))).collect(Collectors.joining(", "));
     }
 
     private static List<String> differences(Row expected, Row actual) {
