@@ -1,0 +1,163 @@
+package io.strata.pipeline.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strata.pipeline.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * kill -9 of a pipeline in the middle of a replace: the table keeps its old rows, a reader polling
+ * it all along never sees anything but the old rows or (after the next run) the new ones, and the
+ * next run succeeds.
+ */
+class KilledLoadTest {
+
+    static final int OLD_ROWS = 1_000;
+    static final int NEW_ROWS = 50_000;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aKilledReplaceLeavesTheOldTableReadableAndTheNextRunSucceeds(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            boolean postgres = kind == TestDatabase.Kind.POSTGRES;
+            String table = postgres ? "marts.items" : db.schema() + ".items";
+            if (postgres) {
+                db.execute("CREATE SCHEMA marts");
+            }
+            db.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL,"
+                            + " revenue DECIMAL(12, 2), created_at TIMESTAMP NULL)",
+                    "INSERT INTO " + table + " (id, name) SELECT n, CONCAT('old ', n) FROM " + series(postgres, OLD_ROWS));
+            String before = fingerprint(db, table);
+
+            try (Reader reader = new Reader(db, table)) {
+                long killedPid;
+                try (ChildJvm load = ChildJvm.start(db, List.of(), "generate", table, "2000000", "300000")) {
+                    waitFor(() -> rowsInFlight(db, postgres) >= 200_000 || !load.isAlive(), "the load to get going");
+                    assertThat(load.isAlive()).as("the load is under way:\n%s", load.output()).isTrue();
+                    long polls = reader.polls();
+                    // Readable throughout: the reader keeps getting answers while the load stands
+                    // half done (it is stalled until killed, so no timing is involved).
+                    waitFor(() -> reader.polls() >= polls + 20, "the reader to read during the load");
+                    killedPid = load.pid();
+                    load.kill();
+                }
+                waitFor(() -> loadSessions(db, postgres) == 0, "the server to drop the killed load's session");
+
+                assertThat(fingerprint(db, table)).isEqualTo(before);
+                RunRecord killed = RunStore.on(db.database()).latest("load-test", 1).get(0);
+                assertThat(killed.status()).isEqualTo(RunStatus.RUNNING);
+                assertThat(killed.pid()).isEqualTo(killedPid);
+
+                try (ChildJvm next = ChildJvm.start(db, List.of(), "generate", table, String.valueOf(NEW_ROWS), "-1")) {
+                    assertThat(next.waitFor(5)).as(next.output()).isEqualTo(Pipeline.SUCCEEDED);
+                }
+                waitFor(() -> reader.seen().contains((long) NEW_ROWS), "the reader to see the new rows");
+                assertThat(reader.problems()).isEmpty();
+                assertThat(reader.seen()).containsOnly((long) OLD_ROWS, (long) NEW_ROWS);
+            }
+            assertThat(db.count(table)).isEqualTo(NEW_ROWS);
+            assertThat(RunStore.on(db.database()).latest("load-test", 1).get(0).status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(db.column(postgres ? "SELECT relname FROM pg_class WHERE relname LIKE '%strata_%'"
+                    : "SHOW TABLES LIKE '%strata_new%'")).isEmpty();
+        }
+    }
+
+    private static String series(boolean postgres, int n) {
+        return postgres ? "generate_series(1, " + n + ") AS n"
+                : "(SELECT seq AS n FROM seq_1_to_" + n + ") AS s";
+    }
+
+    /** Rows the load has handed to the server so far, uncommitted. */
+    private static long rowsInFlight(TestDatabase db, boolean postgres) {
+        List<String> rows = db.column(postgres
+                ? "SELECT coalesce(sum(tuples_processed), 0) FROM pg_stat_progress_copy"
+                        + " WHERE datname = current_database()"
+                : "SELECT coalesce(sum(t.trx_rows_modified), 0) FROM information_schema.innodb_trx t"
+                        + " JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id WHERE p.db = DATABASE()");
+        return Long.parseLong(rows.get(0));
+    }
+
+    private static long loadSessions(TestDatabase db, boolean postgres) {
+        return Long.parseLong(db.column(postgres
+                ? "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'strata:load-test'"
+                        + " AND datname = current_database()"
+                : "SELECT count(*) FROM information_schema.innodb_trx t JOIN information_schema.processlist p"
+                        + " ON p.id = t.trx_mysql_thread_id WHERE p.db = DATABASE()").get(0));
+    }
+
+    private static String fingerprint(TestDatabase db, String table) {
+        return db.column("SELECT CONCAT(count(*), '/', sum(id), '/', min(name), '/', max(name)) FROM " + table).get(0);
+    }
+
+    /** Polls until the condition holds; the only limit is a generous one against a hung test. */
+    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Counts the table's rows over and over on its own connection, noting every answer and error. */
+    static final class Reader implements AutoCloseable {
+        private final Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        private final AtomicLong polls = new AtomicLong();
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final Thread thread;
+
+        Reader(TestDatabase db, String table) {
+            thread = new Thread(() -> {
+                try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                    while (!stop.get()) {
+                        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                            rs.next();
+                            long n = rs.getLong(1);
+                            seen.add(n);
+                            if (n != OLD_ROWS && n != NEW_ROWS) {
+                                problems.add("saw " + n + " rows");
+                            }
+                        } catch (SQLException e) {
+                            problems.add(e.getMessage());
+                        }
+                        polls.incrementAndGet();
+                    }
+                } catch (SQLException e) {
+                    problems.add("reader could not connect: " + e.getMessage());
+                }
+            }, "test-reader");
+            thread.start();
+        }
+
+        long polls() {
+            return polls.get();
+        }
+
+        Set<Long> seen() {
+            return seen;
+        }
+
+        List<String> problems() {
+            return List.copyOf(problems);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop.set(true);
+            thread.join();
+        }
+    }
+}
