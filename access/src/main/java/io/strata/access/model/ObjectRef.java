@@ -1,0 +1,89 @@
+package io.strata.access.model;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * A live or declared object privileges are granted on. The database is the one Strata connects
+ * to, so it has no name here.
+ *
+ * @param kind what it is
+ * @param schema its schema (the schema's own name for {@link ObjectKind#SCHEMA}); empty for the database
+ * @param name its name; empty for the database and for schemas
+ * @param args a function's argument types as the server prints them ({@code integer, text}); else empty
+ */
+public record ObjectRef(ObjectKind kind, String schema, String name, String args) implements Comparable<ObjectRef> {
+
+    private static final Comparator<ObjectRef> ORDER = Comparator.comparing(ObjectRef::kind)
+            .thenComparing(ObjectRef::schema).thenComparing(ObjectRef::name).thenComparing(ObjectRef::args);
+
+    public ObjectRef {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(args, "args");
+    }
+
+    public static ObjectRef database() {
+        return new ObjectRef(ObjectKind.DATABASE, "", "", "");
+    }
+
+    public static ObjectRef schema(String schema) {
+        return new ObjectRef(ObjectKind.SCHEMA, schema, "", "");
+    }
+
+    public static ObjectRef table(String schema, String name) {
+        return new ObjectRef(ObjectKind.TABLE, schema, name, "");
+    }
+
+    public static ObjectRef sequence(String schema, String name) {
+        return new ObjectRef(ObjectKind.SEQUENCE, schema, name, "");
+    }
+
+    public static ObjectRef function(String schema, String name, String args) {
+        return new ObjectRef(ObjectKind.FUNCTION, schema, name, args);
+    }
+
+    public static ObjectRef of(ObjectKind kind, String schema, String name, String args) {
+        return switch (kind) {
+            case DATABASE -> database();
+            case SCHEMA -> schema(schema);
+            default -> new ObjectRef(kind, schema, name, kind == ObjectKind.FUNCTION ? args : "");
+        };
+    }
+
+    /**
+     * How plans and messages name it, in the spec's own syntax: {@code marts.customers},
+     * {@code schema marts}, {@code function marts.score(integer)}, {@code database}. Names that
+     * would be ambiguous are double-quoted.
+     */
+    public String display() {
+        return switch (kind) {
+            case DATABASE -> "database";
+            case SCHEMA -> "schema " + Names.displayPart(schema);
+            case TABLE -> Names.displayPart(schema) + "." + Names.displayPart(name);
+            case SEQUENCE -> "sequence " + Names.displayPart(schema) + "." + Names.displayPart(name);
+            case FUNCTION -> "function " + Names.displayPart(schema) + "." + Names.displayPart(name) + "(" + args + ")";
+        };
+    }
+
+    /** The name as the spec writes it under {@code tables:} etc.: {@code marts.customers}, {@code marts.score(integer)}. */
+    public String specName() {
+        return switch (kind) {
+            case DATABASE -> "";
+            case SCHEMA -> Names.displayPart(schema);
+            case FUNCTION -> Names.displayPart(schema) + "." + Names.displayPart(name) + "(" + args + ")";
+            default -> Names.displayPart(schema) + "." + Names.displayPart(name);
+        };
+    }
+
+    @Override
+    public int compareTo(ObjectRef other) {
+        return ORDER.compare(this, other);
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}
