@@ -14,6 +14,7 @@ import java.util.TreeMap;
  *
  * @param dialect {@code postgresql} or {@code mysql}
  * @param serverVersion the server's major version (PostgreSQL 15 → 15)
+ * @param database the database Strata connects to (its privileges are the {@code database} grants)
  * @param executor the role Strata connects as; never managed
  * @param roles every role of the server, by name
  * @param memberships who is a member of whom
@@ -26,6 +27,7 @@ import java.util.TreeMap;
 public record AccessCatalog(
         String dialect,
         int serverVersion,
+        String database,
         String executor,
         Map<String, Role> roles,
         Set<Membership> memberships,
@@ -36,6 +38,7 @@ public record AccessCatalog(
 
     public AccessCatalog {
         Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(database, "database");
         Objects.requireNonNull(executor, "executor");
         roles = Collections.unmodifiableMap(new TreeMap<>(roles));
         memberships = Set.copyOf(memberships);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * An object name as the spec writes it: {@code marts.customers}, {@code marts.*},
@@ -85,9 +86,16 @@ public record ObjectName(String schema, String name, String args, boolean patter
         return new ObjectName(schema, pattern ? "" : name, args, pattern);
     }
 
+    /** Characters an argument type may contain: type names go into SQL as written, so nothing else. */
+    private static final Pattern TYPE = Pattern.compile("[\\p{L}\\p{N}_ .\\[\\]\"(),]+");
+
     /** Normalises one argument type: lower case, aliases resolved, type modifiers dropped. */
-    static String normaliseType(String type) {
+    static String normaliseType(String type) throws Invalid {
         String t = type.strip().replaceAll("\\s+", " ");
+        if (!TYPE.matcher(t).matches() || t.chars().filter(ch -> ch == '"').count() % 2 != 0) {
+            throw new Invalid("`" + type.strip() + "` is not an argument type",
+                    "write type names as PostgreSQL prints them, e.g. `integer`, `text`, `character varying`");
+        }
         if (t.startsWith("\"")) {
             return t;
         }
