@@ -5,7 +5,6 @@ import io.strata.access.diff.AccessChange.AlterDefaults;
 import io.strata.access.diff.AccessChange.AlterRole;
 import io.strata.access.diff.AccessChange.CommentRole;
 import io.strata.access.diff.AccessChange.CreateRole;
-import io.strata.access.diff.AccessChange.DropOwned;
 import io.strata.access.diff.AccessChange.DropRole;
 import io.strata.access.diff.AccessChange.Grant;
 import io.strata.access.diff.AccessChange.GrantAllInSchema;
@@ -31,8 +30,7 @@ import java.util.stream.Collectors;
  *
  * <p>Revoking undeclared privileges is what this layer is for, so revokes are neither destructive
  * nor unsafe: they are drift being corrected and the plan shows each one. Dropping a role (only
- * with {@code prune_roles: true}) and {@code DROP OWNED} are destructive, hence unsafe: a dropped
- * login loses its password and whatever it owned.
+ * with {@code prune_roles: true}) is destructive, hence unsafe: a dropped login loses its password.
  */
 public final class AccessChanges {
 
@@ -56,10 +54,6 @@ public final class AccessChanges {
             return change(Action.ALTER, "objects owned by " + Names.role(r.role()), "reassign them to "
                     + Names.role(r.to()) + " before the role is dropped (reassign_owned_to)", sql, false,
                     Map.of("kind", "role", "role", r.role()));
-        } else if (change instanceof DropOwned d) {
-            return change(Action.DROP, "privileges and objects of " + Names.role(d.role()),
-                    "DROP OWNED before the role is dropped (prune_roles): drops what it still owns here", sql, true,
-                    Map.of("kind", "role", "role", d.role()));
         } else if (change instanceof DropRole d) {
             return change(Action.DROP, "role " + Names.role(d.role()), "not declared, and prune_roles is on", sql, true,
                     Map.of("kind", "role", "role", d.role()));

@@ -28,9 +28,6 @@ public sealed interface AccessChange {
     /** {@code REASSIGN OWNED BY role TO to}, before a pruned role is dropped. */
     record ReassignOwned(String role, String to) implements AccessChange {}
 
-    /** {@code DROP OWNED BY role}: its remaining privileges (and objects) in this database. */
-    record DropOwned(String role) implements AccessChange {}
-
     record DropRole(String role, String host) implements AccessChange {}
 
     record GrantMembership(String role, String member, String memberHost) implements AccessChange {}

@@ -3,7 +3,6 @@ package io.strata.access.diff;
 import io.strata.access.diff.AccessChange.AlterRole;
 import io.strata.access.diff.AccessChange.CommentRole;
 import io.strata.access.diff.AccessChange.CreateRole;
-import io.strata.access.diff.AccessChange.DropOwned;
 import io.strata.access.diff.AccessChange.DropRole;
 import io.strata.access.diff.AccessChange.GrantMembership;
 import io.strata.access.diff.AccessChange.ReassignOwned;
@@ -72,7 +71,6 @@ final class RoleDiffer {
                 unmanaged.add(role.name());
                 if (spec.pruneRoles()) {
                     spec.reassignOwnedToRole().ifPresent(to -> drops.add(new ReassignOwned(role.name(), to)));
-                    drops.add(new DropOwned(role.name()));
                     drops.add(new DropRole(role.name(), role.host()));
                 }
             }

@@ -5,7 +5,6 @@ import io.strata.access.diff.AccessChange.AlterDefaults;
 import io.strata.access.diff.AccessChange.AlterRole;
 import io.strata.access.diff.AccessChange.CommentRole;
 import io.strata.access.diff.AccessChange.CreateRole;
-import io.strata.access.diff.AccessChange.DropOwned;
 import io.strata.access.diff.AccessChange.DropRole;
 import io.strata.access.diff.AccessChange.Grant;
 import io.strata.access.diff.AccessChange.GrantAllInSchema;
@@ -58,8 +57,6 @@ public final class PostgresAccessSql {
                     + ";";
         } else if (change instanceof ReassignOwned r) {
             return "REASSIGN OWNED BY " + ident(r.role()) + " TO " + ident(r.to()) + ";";
-        } else if (change instanceof DropOwned d) {
-            return "DROP OWNED BY " + ident(d.role()) + ";";
         } else if (change instanceof DropRole d) {
             return "DROP ROLE " + ident(d.role()) + ";";
         } else if (change instanceof GrantMembership m) {
