@@ -1,5 +1,7 @@
 package io.strata.cli;
 
+import io.strata.access.AccessDialects;
+import io.strata.access.AccessLayer;
 import io.strata.core.config.DatabaseSettings;
 import io.strata.core.config.ProjectConfig;
 import io.strata.core.config.ResolvedEnvironment;
@@ -37,6 +39,7 @@ public final class Platform {
     private final Database database;
     private final EmbeddedInstance embedded;
     private final StorageLayer storage;
+    private final AccessLayer access;
     private final PlatformStore store;
     private final String user;
 
@@ -55,6 +58,7 @@ public final class Platform {
                     "use a jdbc:postgresql: URL or the embedded default for now");
         };
         this.storage = new StorageLayer(dialect);
+        this.access = new AccessLayer(AccessDialects.of(database.dialect()));
         this.store = new PostgresPlatformStore(database, user + " pid " + ProcessHandle.current().pid());
     }
 
@@ -78,7 +82,7 @@ public final class Platform {
     }
 
     public Loop loop(String strataVersion) {
-        List<Layer<?, ?>> layers = List.of(storage);
+        List<Layer<?, ?>> layers = List.of(storage, access);
         return new Loop(layers, workspace, target(), store, strataVersion, Clock.systemUTC());
     }
 
@@ -96,6 +100,10 @@ public final class Platform {
 
     public StorageLayer storage() {
         return storage;
+    }
+
+    public AccessLayer access() {
+        return access;
     }
 
     public PlatformStore store() {
