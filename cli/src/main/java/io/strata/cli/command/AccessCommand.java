@@ -1,6 +1,11 @@
 package io.strata.cli.command;
 
 import io.strata.access.adopt.SpecImporter;
+import io.strata.access.audit.AuditReport;
+import io.strata.access.audit.SpecHistory;
+import io.strata.access.audit.SpecVersion;
+import io.strata.access.audit.Timeline;
+import io.strata.access.spec.AccessSpec;
 import io.strata.access.model.AccessCatalog;
 import io.strata.access.spec.AccessSpecReader;
 import io.strata.cli.ExitCode;
@@ -13,11 +18,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -68,5 +81,67 @@ public final class AccessCommand {
         }
         result.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
         return ExitCode.OK;
+    }
+
+    @Command(name = "who-can", mixinStandardHelpOptions = true,
+            description = "The roles and login users that hold PRIVILEGE on OBJECT, through memberships and PUBLIC,"
+                    + " per the spec now or at a past date (git history), and when that spec was applied (journal).")
+    int whoCan(
+            @Parameters(index = "0", paramLabel = "PRIVILEGE", description = "e.g. SELECT") String privilege,
+            @Parameters(index = "1", paramLabel = "OBJECT",
+                    description = "marts.customers, schema:marts, sequence:raw.ids, function:marts.score(integer), database")
+            String object,
+            @Option(names = "--at", paramLabel = "DATE", description = "2026-03-01 (the end of that day, UTC) or an instant"
+                    + " such as 2026-03-01T12:00:00Z") String at) {
+        Platform platform = root.platform();
+        Audit audit = audit(platform, at);
+        List<String> lines = new ArrayList<>(AuditReport.whoCan(audit.spec(), audit.source(), privilege, object,
+                audit.timeline().map(t -> AuditReport.applied(t, platform.target().environment())).orElse(List.of())));
+        audit.timeline().ifPresent(t -> lines.addAll(AuditReport.appliedDifference(t, privilege, object)));
+        lines.forEach(spec.commandLine().getOut()::println);
+        return ExitCode.OK;
+    }
+
+    @Command(name = "explain", mixinStandardHelpOptions = true,
+            description = "A role's effective privileges and the memberships they come through.")
+    int explain(
+            @Parameters(index = "0", paramLabel = "ROLE", description = "a declared role") String role,
+            @Option(names = "--at", paramLabel = "DATE", description = "as for who-can") String at) {
+        Platform platform = root.platform();
+        Audit audit = audit(platform, at);
+        AuditReport.explain(audit.spec(), audit.source(), role,
+                audit.timeline().map(t -> AuditReport.applied(t, platform.target().environment())).orElse(List.of()))
+                .forEach(spec.commandLine().getOut()::println);
+        return ExitCode.OK;
+    }
+
+    private record Audit(AccessSpec spec, AuditReport.Source source, Optional<Timeline> timeline) {}
+
+    private static Audit audit(Platform platform, String at) {
+        if (at == null) {
+            AccessSpec spec = platform.access().declare(platform.workspace());
+            return new Audit(spec, new AuditReport.Source("the files in access/ now", Optional.empty()), Optional.empty());
+        }
+        Instant when = parseDate(at);
+        try (SpecHistory history = SpecHistory.open(platform.workspace().root(), platform.database().dialect())) {
+            SpecVersion version = history.inForceAt(when).orElseThrow(() -> new StrataException(
+                    "no commit of the platform repository is as old as " + at, "pick a later date"));
+            Timeline timeline = Timeline.of(version, when, platform.store().recent(100_000),
+                    platform.target().environment(), history);
+            return new Audit(version.spec(), new AuditReport.Source("commit " + version.shortCommit() + ", in force on "
+                    + at, Optional.of(version)), Optional.of(timeline));
+        }
+    }
+
+    static Instant parseDate(String text) {
+        try {
+            return LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
+        } catch (DateTimeParseException notADate) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new StrataException("`" + text + "` is not a date", "write 2026-03-01 or 2026-03-01T12:00:00Z");
+            }
+        }
     }
 }
