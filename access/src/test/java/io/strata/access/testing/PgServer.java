@@ -72,6 +72,25 @@ public final class PgServer implements AutoCloseable {
         run(as("postgres"), sql);
     }
 
+    /** Runs statements as the superuser in one transaction; false (and nothing changed) when one fails. */
+    public boolean tryAdmin(String... sql) {
+        try (Connection c = as("postgres").connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                for (String statement : sql) {
+                    s.execute(statement);
+                }
+                c.commit();
+                return true;
+            } catch (SQLException e) {
+                c.rollback();
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Tries a statement as a role (SET ROLE from the superuser); true when it is allowed. */
     public boolean can(String role, String sql) {
         try (Connection c = as("postgres").connect(); Statement s = c.createStatement()) {
