@@ -18,13 +18,11 @@ import io.strata.core.layer.Target;
 import io.strata.core.layer.Workspace;
 import io.strata.core.plan.Change;
 import io.strata.core.plan.LayerPlan;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -85,31 +83,70 @@ public final class AccessLayer implements Layer<AccessSpec, AccessCatalog> {
         return new LayerPlan(NAME, fingerprint(live), changes, warnings);
     }
 
+    /**
+     * SHA-256 over the catalog's privileges, default privileges and owners, in the inspector's
+     * (sorted) order: equal catalogs, equal fingerprints.
+     */
     @Override
     public String fingerprint(AccessCatalog live) {
-        List<String> lines = new ArrayList<>(live.grants().size() + live.defaults().size() + live.objectOwners().size() + 2);
-        lines.add("executor " + live.executor() + " " + live.database());
-        for (AclEntry e : live.grants()) {
-            lines.add("g " + e.grantee() + "\0" + e.object().display() + "\0" + e.privilege() + "\0" + e.grantOption()
-                    + "\0" + e.grantor());
-        }
-        for (DefaultAcl d : live.defaults()) {
-            lines.add("d " + d);
-        }
-        for (Map.Entry<ObjectRef, String> o : live.objectOwners().entrySet()) {
-            lines.add("o " + o.getKey().display() + "\0" + o.getValue());
-        }
-        live.schemaOwners().forEach((schema, owner) -> lines.add("s " + schema + "\0" + owner));
-        lines.sort(Comparator.naturalOrder());
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (String line : lines) {
-                sha256.update(line.getBytes(StandardCharsets.UTF_8));
-                sha256.update((byte) '\n');
+            Digest d = new Digest(sha256);
+            d.add("executor").add(live.executor()).add(live.database());
+            for (AclEntry e : live.grants()) {
+                d.add(e.grantee()).add(e.object()).add(e.privilege().name()).add(e.grantOption() ? "o" : "-")
+                        .add(e.grantor());
             }
-            return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+            for (DefaultAcl x : live.defaults()) {
+                d.add(x.creator()).add(x.schema()).add(x.kind().name()).add(x.grantee()).add(x.privilege().name())
+                        .add(x.grantOption() ? "o" : "-");
+            }
+            for (Map.Entry<ObjectRef, String> o : live.objectOwners().entrySet()) {
+                d.add(o.getKey()).add(o.getValue());
+            }
+            live.schemaOwners().forEach((schema, owner) -> d.add(schema).add(owner));
+            return "sha256:" + HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Feeds fields to a digest, each terminated by a NUL so that adjacent fields cannot run together. */
+    private static final class Digest {
+        private final MessageDigest sha256;
+        private final byte[] buffer = new byte[8192];
+        private int used;
+
+        Digest(MessageDigest sha256) {
+            this.sha256 = sha256;
+        }
+
+        Digest add(String field) {
+            for (int i = 0; i < field.length(); i++) {
+                char c = field.charAt(i);
+                put((byte) (c >> 8));
+                put((byte) c);
+            }
+            put((byte) 0);
+            return this;
+        }
+
+        Digest add(ObjectRef o) {
+            return add(o.kind().name()).add(o.schema()).add(o.name()).add(o.args());
+        }
+
+        private void put(byte b) {
+            if (used == buffer.length) {
+                sha256.update(buffer, 0, used);
+                used = 0;
+            }
+            buffer[used++] = b;
+        }
+
+        byte[] digest() {
+            sha256.update(buffer, 0, used);
+            used = 0;
+            return sha256.digest();
         }
     }
 

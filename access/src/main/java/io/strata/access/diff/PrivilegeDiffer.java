@@ -30,10 +30,26 @@ import java.util.TreeMap;
 final class PrivilegeDiffer {
 
     /** One privilege of one grantee on one object. */
-    record Held(String grantee, ObjectRef object, Privilege privilege) {}
+    record Held(String grantee, ObjectRef object, Privilege privilege) {
+        @Override
+        public int hashCode() {
+            int h = (grantee.hashCode() * 1_000_003 + object.hashCode()) * 31 + privilege.ordinal();
+            return h ^ (h >>> 16);
+        }
 
-    /** Declared: with or without grant option, and where. */
-    private record Wanted(boolean option, String declaredAt) {}
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Held o && privilege == o.privilege && object.equals(o.object)
+                    && grantee.equals(o.grantee);
+        }
+    }
+
+    /** Declared: with or without grant option, and by which rule. */
+    private record Wanted(boolean option, GrantRule rule) {
+        String declaredAt() {
+            return rule.location().describe();
+        }
+    }
 
     private final AccessSpec spec;
     private final AccessCatalog live;
@@ -119,10 +135,16 @@ final class PrivilegeDiffer {
         if (rule.grantee().equals(live.ownerOf(object))) {
             return; // an owner holds every privilege implicitly
         }
+        Wanted plain = null;
+        Wanted withOption = null;
         for (Map.Entry<Privilege, Boolean> p : rule.privileges().entrySet()) {
-            wanted.merge(new Held(rule.grantee(), object, p.getKey()),
-                    new Wanted(p.getValue(), rule.location().describe()),
-                    (a, b) -> new Wanted(a.option() || b.option(), a.declaredAt()));
+            Held key = new Held(rule.grantee(), object, p.getKey());
+            Wanted before = wanted.get(key);
+            if (before == null || (p.getValue() && !before.option())) {
+                Wanted w = p.getValue() ? (withOption == null ? withOption = new Wanted(true, rule) : withOption)
+                        : (plain == null ? plain = new Wanted(false, rule) : plain);
+                wanted.put(key, before == null ? w : new Wanted(true, before.rule()));
+            }
         }
     }
 

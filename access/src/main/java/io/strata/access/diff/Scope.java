@@ -10,9 +10,11 @@ import io.strata.access.spec.AccessSpec;
 import io.strata.access.spec.RoleNames;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +29,7 @@ public final class Scope {
     private final RoleNames roleNames;
     private final Set<String> managedSchemas;
     private final Set<String> creators;
+    private final Map<String, Boolean> managed = new HashMap<>();
 
     public Scope(AccessSpec spec, AccessCatalog live) {
         this.spec = spec;
@@ -38,6 +41,10 @@ public final class Scope {
 
     /** Whether Strata may change this role's privileges and memberships (PUBLIC: when {@code public:} is declared). */
     public boolean managesRole(String role) {
+        return managed.computeIfAbsent(role, this::decide);
+    }
+
+    private boolean decide(String role) {
         if (Names.PUBLIC.equals(role)) {
             return spec.publicManaged();
         }

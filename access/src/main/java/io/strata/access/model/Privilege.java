@@ -1,6 +1,8 @@
 package io.strata.access.model;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** A privilege as SQL names it. Which object kinds take which privileges is {@link ObjectKind}'s business. */
@@ -25,17 +27,21 @@ public enum Privilege {
         return name();
     }
 
+    private static final Map<String, Privilege> BY_NAME = byName();
+
     /** Parses a privilege name, case-insensitively; {@code TEMP} is {@code TEMPORARY}. */
     public static Optional<Privilege> parse(String text) {
-        String upper = text.strip().toUpperCase(Locale.ROOT);
-        if (upper.equals("TEMP")) {
-            return Optional.of(TEMPORARY);
-        }
+        Privilege exact = BY_NAME.get(text);
+        return exact != null ? Optional.of(exact)
+                : Optional.ofNullable(BY_NAME.get(text.strip().toUpperCase(Locale.ROOT)));
+    }
+
+    private static Map<String, Privilege> byName() {
+        Map<String, Privilege> map = new HashMap<>();
         for (Privilege p : values()) {
-            if (p.name().equals(upper)) {
-                return Optional.of(p);
-            }
+            map.put(p.name(), p);
         }
-        return Optional.empty();
+        map.put("TEMP", TEMPORARY);
+        return Map.copyOf(map);
     }
 }

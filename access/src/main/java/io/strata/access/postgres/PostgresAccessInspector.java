@@ -24,8 +24,10 @@ import java.util.Set;
 /**
  * Reads roles, memberships and privileges from PostgreSQL's catalog in five queries, whatever the
  * number of objects: roles, memberships, objects with their owners, every ACL exploded
- * ({@code aclexplode}, with {@code acldefault} where an ACL was never set), default ACLs. Needs no
- * privilege beyond logging in: the catalog is readable by every role.
+ * ({@code aclexplode}, with {@code acldefault} where an ACL was never set), default ACLs. Owners'
+ * own entries are left out (an owner's privileges are implicit), and rows come sorted so that the
+ * catalog, and its fingerprint, do not depend on the server's row order. Needs no privilege beyond
+ * logging in: the catalog is readable by every role.
  */
 public final class PostgresAccessInspector {
 
@@ -46,25 +48,28 @@ public final class PostgresAccessInspector {
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'v', 'm', 'f', 'p', 'S') AND " + USER_SCHEMAS
             + " UNION ALL SELECT 'f', n.nspname, p.proname, pg_catalog.oidvectortypes(p.proargtypes), p.proowner"
-            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_SCHEMAS;
+            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_SCHEMAS + " ORDER BY 1, 2, 3, 4";
 
     private static final String ACLS = "SELECT 'd', '', '', '', a.grantor, a.grantee, a.privilege_type, a.is_grantable"
             + " FROM pg_database d, aclexplode(coalesce(d.datacl, acldefault('d', d.datdba))) a"
-            + " WHERE d.datname = current_database()"
+            + " WHERE d.datname = current_database() AND a.grantee <> d.datdba"
             + " UNION ALL SELECT 'n', n.nspname, '', '', a.grantor, a.grantee, a.privilege_type, a.is_grantable"
-            + " FROM pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a WHERE " + USER_SCHEMAS
+            + " FROM pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a"
+            + " WHERE a.grantee <> n.nspowner AND " + USER_SCHEMAS
             + " UNION ALL SELECT CASE WHEN c.relkind = 'S' THEN 'S' ELSE 'r' END, n.nspname, c.relname, '',"
             + " a.grantor, a.grantee, a.privilege_type, a.is_grantable"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a"
-            + " WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'v', 'm', 'f', 'p', 'S') AND " + USER_SCHEMAS
+            + " WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'v', 'm', 'f', 'p', 'S') AND a.grantee <> c.relowner"
+            + " AND " + USER_SCHEMAS
             + " UNION ALL SELECT 'f', n.nspname, p.proname, pg_catalog.oidvectortypes(p.proargtypes),"
             + " a.grantor, a.grantee, a.privilege_type, a.is_grantable"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,"
-            + " aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a WHERE " + USER_SCHEMAS;
+            + " aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a WHERE a.grantee <> p.proowner AND "
+            + USER_SCHEMAS + " ORDER BY 1, 2, 3, 4, 6, 7, 5";
 
     private static final String DEFAULTS = "SELECT d.defaclrole, n.nspname, d.defaclobjtype, a.grantee, a.privilege_type,"
             + " a.is_grantable FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace,"
-            + " aclexplode(d.defaclacl) a WHERE d.defaclobjtype IN ('r', 'S', 'f')";
+            + " aclexplode(d.defaclacl) a WHERE d.defaclobjtype IN ('r', 'S', 'f') ORDER BY 1, 2, 3, 4, 5";
 
     /** Reads the catalog; never writes. */
     public AccessCatalog inspect(Connection c) throws SQLException {

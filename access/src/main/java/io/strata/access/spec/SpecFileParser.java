@@ -33,6 +33,7 @@ final class SpecFileParser {
     static final List<String> GRANT_KEYS = List.of("database", "schemas", "tables", "sequences", "functions");
 
     private static final String WITH_GRANT_OPTION = " WITH GRANT OPTION";
+    private static final Map<ObjectKind, String> HINTS = hints();
 
     private final Nodes nodes;
     private final String file;
@@ -215,17 +216,21 @@ final class SpecFileParser {
     }
 
     private Map<Privilege, Boolean> privileges(Entry entry, String path, ObjectKind kind) {
-        String allowed = String.join(", ", kind.privileges().stream().map(Privilege::sql).toList()) + ", ALL";
         List<Scalar> items = nodes.strings(entry, path, "privilege",
-                "write a list such as `[" + kind.privileges().iterator().next() + "]`; allowed on a " + kind.label()
-                        + ": " + allowed);
+                HINTS.get(kind));
         if (items.isEmpty()) {
             throw nodes.error(entry.value().mark(), path, "the privilege list is empty",
-                    "list at least one privilege (" + allowed + "), or remove the entry");
+                    "list at least one privilege (" + allowed(kind) + "), or remove the entry");
         }
         Map<Privilege, Boolean> privileges = new EnumMap<>(Privilege.class);
         for (Scalar item : items) {
-            String text = item.text().strip().replaceAll("\\s+", " ");
+            // The common case, `SELECT`, takes no copying at all.
+            Privilege simple = Privilege.parse(item.text()).orElse(null);
+            if (simple != null && kind.accepts(simple) && !privileges.containsKey(simple)) {
+                privileges.put(simple, false);
+                continue;
+            }
+            String text = normaliseSpaces(item.text());
             boolean option = text.toUpperCase(Locale.ROOT).endsWith(WITH_GRANT_OPTION);
             String word = option ? text.substring(0, text.length() - WITH_GRANT_OPTION.length()).strip() : text;
             List<Privilege> named;
@@ -237,8 +242,8 @@ final class SpecFileParser {
                     boolean known = Privilege.parse(word).isPresent();
                     throw nodes.error(item.mark(), path, "`" + item.text() + "` is not a privilege on a " + kind.label()
                                     + (known ? " (it applies to other kinds of object)" : ""),
-                            "privileges on a " + kind.label() + ": " + allowed + "; add ` WITH GRANT OPTION` to let the"
-                                    + " role grant it on");
+                            "privileges on a " + kind.label() + ": " + allowed(kind) + "; add ` WITH GRANT OPTION` to"
+                                    + " let the role grant it on");
                 }
                 named = List.of(p.get());
             }
@@ -251,6 +256,48 @@ final class SpecFileParser {
             }
         }
         return privileges;
+    }
+
+    private static final Map<ObjectKind, String> ALLOWED = allowedByKind();
+
+    private static String allowed(ObjectKind kind) {
+        return ALLOWED.get(kind);
+    }
+
+    private static Map<ObjectKind, String> hints() {
+        Map<ObjectKind, String> hints = new EnumMap<>(ObjectKind.class);
+        for (ObjectKind kind : ObjectKind.values()) {
+            hints.put(kind, "write a list such as `[" + kind.privileges().iterator().next() + "]`; allowed on a "
+                    + kind.label() + ": " + allowedByKind().get(kind));
+        }
+        return hints;
+    }
+
+    private static Map<ObjectKind, String> allowedByKind() {
+        Map<ObjectKind, String> allowed = new EnumMap<>(ObjectKind.class);
+        for (ObjectKind kind : ObjectKind.values()) {
+            allowed.put(kind, String.join(", ", kind.privileges().stream().map(Privilege::sql).toList()) + ", ALL");
+        }
+        return allowed;
+    }
+
+    /** Trims and collapses runs of white space to one space. */
+    private static String normaliseSpaces(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private String schemaName(String text, YamlNode.Mark mark, String path) {
