@@ -4,6 +4,6 @@
 # Usage: bench/access-20k.sh [HOST:PORT]   (default 127.0.0.1:5432, user postgres, trust auth)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o -B -DskipTests -pl bench,cli -am package
+mvn -q -B -DskipTests -pl bench,cli -am package
 exec java -cp "bench/target/strata-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
   io.strata.bench.Access20kBenchmark cli/target/strata.jar "${1:-127.0.0.1:5432}"

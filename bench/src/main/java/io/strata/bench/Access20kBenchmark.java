@@ -99,6 +99,9 @@ public final class Access20kBenchmark {
                     median(plan), median(plan2000), median(apply2000), median(diff));
         } finally {
             tearDown(server);
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -151,7 +154,7 @@ public final class Access20kBenchmark {
                 + "      url: jdbc:postgresql://" + server + "/" + DB + "\n      user: postgres\n");
         System.out.println("generated " + SCHEMAS * TABLES + " tables, " + ROLES + " roles, "
                 + ROLES * GRANTS_PER_ROLE + " table grants; spec: " + Files.size(dir.resolve("access/roles.yaml")) / 1024
-                + " KiB, in " + dir);
+                + " KiB");
     }
 
     /** By hand: revoke 1,000 declared grants and add 1,000 undeclared ones (different in each round). */
@@ -198,7 +201,6 @@ public final class Access20kBenchmark {
     }
 
     private static void tearDown(String server) throws Exception {
-        if (System.getenv("KEEP") != null) { return; }
         admin(server, "postgres", "DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
         List<String> drops = new ArrayList<>();
         for (int r = 0; r < ROLES; r++) {
