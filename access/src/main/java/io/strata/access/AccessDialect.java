@@ -1,6 +1,7 @@
 package io.strata.access;
 
 import io.strata.access.diff.AccessChange;
+import io.strata.access.diff.DiffRules;
 import io.strata.access.model.AccessCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,8 +18,8 @@ public interface AccessDialect {
     /** Reads roles, memberships and privileges in a few bulk queries. Never writes. */
     AccessCatalog inspect(Connection c) throws SQLException;
 
-    /** True when {@code schema.*} is one grantable object (MySQL's {@code db.*}) rather than a pattern. */
-    boolean patternsAreObjects();
+    /** What the spec means on this dialect where dialects differ. */
+    DiffRules diffRules();
 
     /** The statement(s) for one change, each ending with {@code ;}; identifiers quoted. */
     String sql(AccessChange change, AccessCatalog live);

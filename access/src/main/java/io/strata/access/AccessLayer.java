@@ -64,7 +64,7 @@ public final class AccessLayer implements Layer<AccessSpec, AccessCatalog> {
 
     /** The differ's findings, for callers that want more than the plan (observe, import, tests). */
     public AccessDiff diff(AccessSpec desired, AccessCatalog live) {
-        return GrantDiffer.diff(desired, live, dialect.patternsAreObjects());
+        return GrantDiffer.diff(desired, live, dialect.diffRules());
     }
 
     @Override

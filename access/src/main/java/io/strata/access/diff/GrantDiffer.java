@@ -25,23 +25,19 @@ public final class GrantDiffer {
 
     private GrantDiffer() {}
 
-    /** PostgreSQL: patterns are grants on existing objects plus default privileges. */
+    /** With PostgreSQL's rules: patterns are grants on existing objects plus default privileges. */
     public static AccessDiff diff(AccessSpec spec, AccessCatalog live) {
-        return diff(spec, live, false);
+        return diff(spec, live, DiffRules.POSTGRESQL);
     }
 
-    /**
-     * @param patternsAreObjects true when the dialect grants {@code schema.*} as one object that
-     *     covers future objects by itself (MySQL's {@code db.*})
-     */
-    public static AccessDiff diff(AccessSpec spec, AccessCatalog live, boolean patternsAreObjects) {
+    public static AccessDiff diff(AccessSpec spec, AccessCatalog live, DiffRules rules) {
         if (!spec.declared()) {
             return new AccessDiff(List.of(), List.of(), List.of());
         }
         Scope scope = new Scope(spec, live);
-        RoleDiffer roles = new RoleDiffer(spec, live, scope);
+        RoleDiffer roles = new RoleDiffer(spec, live, scope, rules);
         roles.run();
-        PrivilegeDiffer privileges = new PrivilegeDiffer(spec, live, scope, patternsAreObjects);
+        PrivilegeDiffer privileges = new PrivilegeDiffer(spec, live, scope, rules);
         privileges.run();
         List<AccessChange> changes = new ArrayList<>();
         changes.addAll(roles.roles);
@@ -65,7 +61,8 @@ public final class GrantDiffer {
         List<String> warnings = new ArrayList<>();
         for (AccessChange change : changes) {
             ObjectRef object = change instanceof Grant g ? g.object() : change instanceof Revoke r ? r.object() : null;
-            if (object != null && live.exists(object) && !mine.contains(live.ownerOf(object))) {
+            if (object != null && live.exists(object) && !live.ownerOf(object).isEmpty()
+                    && !mine.contains(live.ownerOf(object))) {
                 foreign.computeIfAbsent(live.ownerOf(object), k -> new ArrayList<>()).add(object);
             }
             if (change instanceof Revoke r && !r.grantedBy().isEmpty() && !mine.contains(r.grantedBy())) {

@@ -55,20 +55,18 @@ final class PrivilegeDiffer {
     private final AccessCatalog live;
     private final Scope scope;
     private final boolean patternsAreObjects;
+    private final boolean schemaUsageImplicit;
     private final Map<ObjectKind, Map<String, List<ObjectRef>>> objectsBySchema = new EnumMap<>(ObjectKind.class);
     final List<AccessChange> revokes = new ArrayList<>();
     final List<AccessChange> grants = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
 
-    /**
-     * @param patternsAreObjects the dialect grants {@code schema.*} as one object (MySQL's
-     *     {@code db.*}) instead of per object plus default privileges (PostgreSQL)
-     */
-    PrivilegeDiffer(AccessSpec spec, AccessCatalog live, Scope scope, boolean patternsAreObjects) {
+    PrivilegeDiffer(AccessSpec spec, AccessCatalog live, Scope scope, DiffRules rules) {
         this.spec = spec;
         this.live = live;
         this.scope = scope;
-        this.patternsAreObjects = patternsAreObjects;
+        this.patternsAreObjects = rules.patternsAreObjects();
+        this.schemaUsageImplicit = rules.schemaUsageImplicit();
         for (ObjectRef o : live.objectOwners().keySet()) {
             if (o.kind().inSchema()) {
                 objectsBySchema.computeIfAbsent(o.kind(), k -> new HashMap<>())
@@ -138,6 +136,9 @@ final class PrivilegeDiffer {
         Wanted plain = null;
         Wanted withOption = null;
         for (Map.Entry<Privilege, Boolean> p : rule.privileges().entrySet()) {
+            if (schemaUsageImplicit && p.getKey() == Privilege.USAGE && object.kind() == ObjectKind.SCHEMA) {
+                continue;
+            }
             Held key = new Held(rule.grantee(), object, p.getKey());
             Wanted before = wanted.get(key);
             if (before == null || (p.getValue() && !before.option())) {

@@ -26,14 +26,16 @@ final class RoleDiffer {
     private final AccessSpec spec;
     private final AccessCatalog live;
     private final Scope scope;
+    private final DiffRules rules;
     final List<AccessChange> roles = new ArrayList<>();
     final List<AccessChange> memberships = new ArrayList<>();
     final List<AccessChange> drops = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
     final List<String> unmanaged = new ArrayList<>();
 
-    RoleDiffer(AccessSpec spec, AccessCatalog live, Scope scope) {
+    RoleDiffer(AccessSpec spec, AccessCatalog live, Scope scope, DiffRules rules) {
         this.spec = spec;
+        this.rules = rules;
         this.live = live;
         this.scope = scope;
     }
@@ -78,11 +80,12 @@ final class RoleDiffer {
     }
 
     private void attributes(RoleSpec role) {
-        RoleAttributes want = new RoleAttributes(role.login(), role.inherit(), role.connectionLimit());
+        RoleAttributes want = new RoleAttributes(role.login(), !rules.roleInherit() || role.inherit(),
+                role.connectionLimit());
         Role now = live.roles().get(role.name());
         if (now == null) {
             roles.add(new CreateRole(role.name(), role.host(), want, role.location().describe()));
-            if (!role.comment().isEmpty()) {
+            if (rules.roleComments() && !role.comment().isEmpty()) {
                 roles.add(new CommentRole(role.name(), role.host(), role.comment()));
             }
             return;
@@ -91,7 +94,7 @@ final class RoleDiffer {
         if (!have.equals(want)) {
             roles.add(new AlterRole(role.name(), now.host(), have, want));
         }
-        if (!now.comment().equals(role.comment())) {
+        if (rules.roleComments() && !now.comment().equals(role.comment())) {
             roles.add(new CommentRole(role.name(), now.host(), role.comment()));
         }
     }

@@ -61,7 +61,7 @@ public record ObjectRef(ObjectKind kind, String schema, String name, String args
         return switch (kind) {
             case DATABASE -> "database";
             case SCHEMA -> "schema " + Names.displayPart(schema);
-            case TABLE -> Names.displayPart(schema) + "." + Names.displayPart(name);
+            case TABLE -> Names.displayPart(schema) + "." + ("*".equals(name) ? "*" : Names.displayPart(name));
             case SEQUENCE -> "sequence " + Names.displayPart(schema) + "." + Names.displayPart(name);
             case FUNCTION -> "function " + Names.displayPart(schema) + "." + Names.displayPart(name) + "(" + args + ")";
         };

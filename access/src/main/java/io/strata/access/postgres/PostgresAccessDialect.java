@@ -2,6 +2,7 @@ package io.strata.access.postgres;
 
 import io.strata.access.AccessDialect;
 import io.strata.access.diff.AccessChange;
+import io.strata.access.diff.DiffRules;
 import io.strata.access.model.AccessCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,8 +23,8 @@ public final class PostgresAccessDialect implements AccessDialect {
     }
 
     @Override
-    public boolean patternsAreObjects() {
-        return false;
+    public DiffRules diffRules() {
+        return DiffRules.POSTGRESQL;
     }
 
     @Override

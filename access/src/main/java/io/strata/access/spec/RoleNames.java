@@ -29,14 +29,31 @@ public final class RoleNames {
     /** The server's own roles: PostgreSQL's {@code postgres} and {@code pg_*}; MySQL's {@code root} and {@code mysql.*}. */
     public boolean isSystem(String role) {
         if (mysql) {
-            return role.equals("root") || role.startsWith("mysql.") || role.equals("mariadb.sys")
-                    || role.equals("PUBLIC") || role.isEmpty();
+            String user = role.lastIndexOf('@') > 0 ? role.substring(0, role.lastIndexOf('@')) : role;
+            return user.equals("root") || user.equals("mysql") || user.startsWith("mysql.") || user.equals("mariadb.sys")
+                    || user.equals("PUBLIC") || user.isEmpty() || role.startsWith("@");
         }
         return role.equals("postgres") || role.startsWith("pg_");
     }
 
+    /**
+     * The key a role is known by: its name, except for a MySQL user account (a login role), whose
+     * key is {@code name@host}, as MySQL names accounts.
+     */
+    public String key(String name, boolean login, String host) {
+        return mysql && login ? name + "@" + host : name;
+    }
+
+    boolean mysql() {
+        return mysql;
+    }
+
     /** Checks a role name wherever the spec writes one; returns it unchanged. */
     String check(String name, SourceLocation where) {
+        if (mysql && name.indexOf('@') >= 0) {
+            throw new ConfigException(where, "role name `" + shorten(name) + "` contains `@`",
+                    "on MySQL an account's host goes under `host:`, e.g. `host: '10.0.%'`");
+        }
         if (name.isEmpty()) {
             throw new ConfigException(where, "a role name is empty", "write the role's name");
         }

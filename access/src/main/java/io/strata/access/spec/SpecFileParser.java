@@ -70,6 +70,10 @@ final class SpecFileParser {
             switch (key) {
                 case "roles" -> roles(entry, roles, grants);
                 case "public" -> {
+                    if (roleNames.mysql()) {
+                        throw nodes.error(entry.keyMark(), key, "MySQL and MariaDB have no PUBLIC role",
+                                "declare the privileges on a role, and make every user a member of it");
+                    }
                     if (!Nodes.isNull(entry.value())) {
                         grants(entry.value(), "public", Names.PUBLIC, grants);
                     }
@@ -116,7 +120,8 @@ final class SpecFileParser {
             SourceLocation where = nodes.at(role.keyMark(), path);
             String name = roleNames.check(role.key(), where);
             roleNames.checkDeclarable(name, where);
-            roles.put(name, role(name, role, path, grants));
+            RoleSpec spec = role(name, role, path, grants);
+            roles.put(spec.name(), spec);
         }
     }
 
@@ -128,6 +133,12 @@ final class SpecFileParser {
         Mapping map = nodes.mapping(entry.value(), path, "a map of role settings (login, member_of, grants, ...)",
                 "indent the settings below `" + name + ":`, or leave it empty for a group role with no grants");
         nodes.checkKeys(map, path, ROLE_KEYS);
+        // A MySQL account is known by name@host: read both before the grants that name it.
+        Entry loginEntry = map.entries().get("login");
+        Entry hostEntry = map.entries().get("host");
+        String key = roleNames.key(name, loginEntry != null && nodes.bool(loginEntry, path + ".login"),
+                hostEntry == null ? "%" : roleNames.checkHost(nodes.string(hostEntry, path + ".host"),
+                        nodes.at(hostEntry.value().mark(), path + ".host")));
         boolean login = false;
         boolean inherit = true;
         int limit = -1;
@@ -146,7 +157,7 @@ final class SpecFileParser {
                 case "member_of" -> {
                     for (Scalar s : nodes.strings(e, p, "role name", "write e.g. `member_of: [analyst]`")) {
                         String group = roleNames.check(s.text(), nodes.at(s.mark(), p));
-                        if (group.equals(name)) {
+                        if (group.equals(name) || group.equals(key)) {
                             throw nodes.error(s.mark(), p, "role `" + name + "` cannot be a member of itself",
                                     "remove `" + name + "` from its own member_of");
                         }
@@ -158,13 +169,13 @@ final class SpecFileParser {
                 }
                 case "grants" -> {
                     if (!Nodes.isNull(e.value())) {
-                        grants(e.value(), p, name, grants);
+                        grants(e.value(), p, key, grants);
                     }
                 }
                 default -> throw new IllegalStateException(e.key());
             }
         }
-        return new RoleSpec(name, host, login, inherit, limit, comment, memberOf, where);
+        return new RoleSpec(key, host, login, inherit, limit, comment, memberOf, where);
     }
 
     /** A grants block (under a role's {@code grants:} or under {@code public:}). */
@@ -175,6 +186,10 @@ final class SpecFileParser {
         for (Entry e : map.entries().values()) {
             String p = path + "." + e.key();
             if (e.key().equals("database")) {
+                if (roleNames.mysql()) {
+                    throw nodes.error(e.keyMark(), p, "`database:` privileges exist on PostgreSQL only",
+                            "on MySQL, grant on the schemas (MySQL's databases) under `schemas:` and `tables:`");
+                }
                 into.add(new GrantRule(grantee, ObjectRef.database(), false,
                         privileges(e, p, ObjectKind.DATABASE), nodes.at(e.keyMark(), p)));
                 continue;
@@ -210,7 +225,11 @@ final class SpecFileParser {
                     throw nodes.error(o.keyMark(), op, "`" + o.key() + "` names the same " + kind.label()
                             + " as the key on line " + first.line(), "merge the two privilege lists into one entry");
                 }
-                into.add(new GrantRule(grantee, object, pattern, privileges(o, op, kind), where));
+                Map<Privilege, Boolean> privileges = privileges(o, op, kind);
+                if (roleNames.mysql()) {
+                    MySqlSpecRules.check(kind, privileges, nodes, o, op);
+                }
+                into.add(new GrantRule(grantee, object, pattern, privileges, where));
             }
         }
     }
