@@ -1,6 +1,7 @@
 package io.strata.access.adopt;
 
 import io.strata.access.diff.AccessDiff;
+import io.strata.access.diff.DiffRules;
 import io.strata.access.diff.GrantDiffer;
 import io.strata.access.model.AccessCatalog;
 import io.strata.access.model.AclEntry;
@@ -92,9 +93,14 @@ public final class SpecImporter {
         y.append("roles:\n");
         for (String role : roles) {
             Role r = live.roles().get(role);
-            y.append("  ").append(SpecYaml.scalar(role)).append(":\n");
+            boolean account = !r.host().isEmpty() && role.endsWith("@" + r.host());
+            y.append("  ").append(SpecYaml.scalar(account ? role.substring(0, role.length() - r.host().length() - 1)
+                    : role)).append(":\n");
             if (r.login()) {
                 y.append("    login: true\n");
+            }
+            if (account && !r.host().equals("%")) {
+                y.append("    host: ").append(SpecYaml.scalar(r.host())).append('\n');
             }
             if (!r.inherit()) {
                 y.append("    inherit: false\n");
@@ -218,7 +224,7 @@ public final class SpecImporter {
     private List<String> check(String yaml, String dialect) {
         AccessSpec spec = new AccessSpecReader(dialect).parse(Map.of("access/imported.yaml",
                 yaml.getBytes(StandardCharsets.UTF_8)));
-        AccessDiff diff = GrantDiffer.diff(spec, live);
+        AccessDiff diff = GrantDiffer.diff(spec, live, "mysql".equals(dialect) ? DiffRules.MYSQL : DiffRules.POSTGRESQL);
         List<String> notes = new ArrayList<>(new LinkedHashSet<>(diff.warnings()));
         if (!diff.changes().isEmpty()) {
             notes.add(diff.changes().size() + " difference(s) remain that the spec cannot express (e.g. default"

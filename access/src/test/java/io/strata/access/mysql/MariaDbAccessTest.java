@@ -125,4 +125,19 @@ class MariaDbAccessTest {
             db.root("DROP DATABASE " + MySqlAccessSql.ident(odd));
         }
     }
+
+    @Test
+    void importThenPlanShowsNoChanges() {
+        String p = db.prefix();
+        db.root("CREATE ROLE `" + p + "reader`", "GRANT SELECT ON `" + marts + "`.* TO `" + p + "reader`",
+                "CREATE USER `" + p + "bob`@`10.1.%` WITH MAX_USER_CONNECTIONS 3", "GRANT `" + p + "reader` TO `" + p
+                        + "bob`@`10.1.%`", "GRANT SELECT, INSERT ON `" + raw + "`.customers TO `" + p + "bob`@`10.1.%`"
+                        + " WITH GRANT OPTION");
+        var imported = new io.strata.access.adopt.SpecImporter(access.observe(), new io.strata.access.adopt.SpecImporter
+                .Options(java.util.Set.of(raw, marts), java.util.List.of(p + "*"))).run("mysql");
+        assertThat(imported.yaml()).contains("  " + p + "bob:\n    login: true\n    host: \"10.1.%\"\n    connection_limit: 3\n");
+        assertThat(imported.notes()).isEmpty();
+        access.spec("team.yaml", imported.yaml());
+        assertThat(lines(access.plan())).as(imported.yaml()).isEmpty();
+    }
 }
