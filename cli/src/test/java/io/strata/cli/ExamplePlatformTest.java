@@ -8,11 +8,6 @@ import io.strata.storage.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +21,7 @@ class ExamplePlatformTest {
     /** The example's roles are server-wide: the server test leaves none behind (its database is dropped first). */
     @AfterEach
     void dropExampleRoles() {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-                Statement s = c.createStatement()) {
-            for (String role : List.of("alice", "analyst", "pipeline_writer")) {
-                s.execute("DROP ROLE IF EXISTS " + role);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot drop the example's roles: " + e.getMessage(), e);
-        }
+        ExamplePlatform.dropServerRoles();
     }
 
     @Test
