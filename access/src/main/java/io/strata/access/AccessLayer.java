@@ -155,7 +155,7 @@ public final class AccessLayer implements Layer<AccessSpec, AccessCatalog> {
         if (!desired.declared()) {
             return new LayerStatus(NAME, LayerStatus.State.IN_SYNC, "not managed (no access/ folder)", List.of());
         }
-        return AccessStatus.of(desired, diff(desired, live), live);
+        return AccessStatus.of(desired, diff(desired, live));
     }
 
     @Override

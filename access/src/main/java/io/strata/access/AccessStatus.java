@@ -2,7 +2,6 @@ package io.strata.access;
 
 import io.strata.access.diff.AccessChange;
 import io.strata.access.diff.AccessDiff;
-import io.strata.access.model.AccessCatalog;
 import io.strata.access.model.Names;
 import io.strata.access.spec.AccessSpec;
 import io.strata.core.layer.LayerStatus;
@@ -22,7 +21,7 @@ final class AccessStatus {
 
     private AccessStatus() {}
 
-    static LayerStatus of(AccessSpec spec, AccessDiff diff, AccessCatalog live) {
+    static LayerStatus of(AccessSpec spec, AccessDiff diff) {
         Map<String, List<String>> byRole = new TreeMap<>();
         boolean drift = false;
         for (AccessChange change : diff.changes()) {
