@@ -1,5 +1,7 @@
 package io.strata.cli;
 
+import io.strata.access.AccessDialects;
+import io.strata.access.AccessLayer;
 import io.strata.core.config.DatabaseSettings;
 import io.strata.core.config.ProjectConfig;
 import io.strata.core.config.ResolvedEnvironment;
@@ -39,6 +41,7 @@ public final class Platform {
     private final Database database;
     private final EmbeddedInstance embedded;
     private final StorageLayer storage;
+    private final AccessLayer access;
     private final PlatformStore store;
     private final String user;
 
@@ -64,6 +67,7 @@ public final class Platform {
                     + database.displayUrl() + ": an unsupported database",
                     "use a jdbc:postgresql:, jdbc:mysql: or jdbc:mariadb: URL");
         }
+        this.access = new AccessLayer(AccessDialects.of(database.dialect()));
     }
 
     /** Loads the platform at {@code root} for {@code environmentName}; connects lazily. */
@@ -86,7 +90,7 @@ public final class Platform {
     }
 
     public Loop loop(String strataVersion) {
-        List<Layer<?, ?>> layers = List.of(storage);
+        List<Layer<?, ?>> layers = List.of(storage, access);
         return new Loop(layers, workspace, target(), store, strataVersion, Clock.systemUTC());
     }
 
@@ -104,6 +108,10 @@ public final class Platform {
 
     public StorageLayer storage() {
         return storage;
+    }
+
+    public AccessLayer access() {
+        return access;
     }
 
     public PlatformStore store() {

@@ -5,6 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -39,6 +44,21 @@ final class ExamplePlatform {
             throw new UncheckedIOException(e);
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Drops the example's roles (access/*.yaml) from the PostgreSQL server on 127.0.0.1:5432: roles
+     * are server-wide and outlive the test databases, which must be dropped first.
+     */
+    static void dropServerRoles() {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+                Statement s = c.createStatement()) {
+            for (String role : List.of("alice", "analyst", "pipeline_writer")) {
+                s.execute("DROP ROLE IF EXISTS " + role);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the example's roles: " + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,7 @@ import io.strata.storage.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,12 @@ class ExamplePlatformTest {
 
     @TempDir
     Path tmp;
+
+    /** The example's roles are server-wide: the server test leaves none behind (its database is dropped first). */
+    @AfterEach
+    void dropExampleRoles() {
+        ExamplePlatform.dropServerRoles();
+    }
 
     @Test
     void convergesOnAServerAndReportsChangesEditsAndDrift() throws Exception {
@@ -30,12 +37,14 @@ class ExamplePlatformTest {
             assertThat(plan.out()).contains("+ migrations/0001_create_schemas.sql")
                     .contains("+ migrations/0012_add_customer_segment.sql")
                     .contains("      | ADD COLUMN segment VARCHAR(50) DEFAULT 'standard';")
-                    .contains("Plan: 5 to add, 0 to change, 0 to destroy.")
+                    .contains("+ migrations/0013_raw_payments.sql")
+                    .contains("+ grant SELECT on all tables in schema marts to analyst")
+                    .contains("Plan: 18 to add, 2 to change, 0 to destroy.")
                     .doesNotContain("not-a-real-secret");
 
             Cli.Result apply = cli.run("-C", c, "--env", "staging", "apply", "--auto-approve");
             assertThat(apply.code()).as(apply.toString()).isZero();
-            assertThat(apply.out()).contains("Apply complete: 5 change(s) applied to staging.");
+            assertThat(apply.out()).contains("Apply complete: 20 change(s) applied to staging.");
             assertThat(db.connect().createStatement().executeQuery("SELECT count(*) FROM raw.customers"))
                     .satisfies(rs -> {
                         rs.next();
@@ -73,13 +82,13 @@ class ExamplePlatformTest {
                 statement.execute("ALTER TABLE marts.customers DROP COLUMN note");
             }
 
-            Files.writeString(platform.resolve("migrations/0013_add_customer_region.sql"),
+            Files.writeString(platform.resolve("migrations/0014_add_customer_region.sql"),
                     "ALTER TABLE marts.customers ADD COLUMN region text;\n");
             Cli.Result pending = cli.run("-C", c, "--env", "staging", "plan", "--detailed-exitcode", "--format", "json");
             assertThat(pending.code()).as(pending.toString()).isEqualTo(ExitCode.CHANGES);
             JsonNode json = new ObjectMapper().readTree(pending.out());
             assertThat(json.get("format_version").asInt()).isEqualTo(1);
-            assertThat(json.at("/layers/0/changes/0/object").asText()).isEqualTo("migrations/0013_add_customer_region.sql");
+            assertThat(json.at("/layers/0/changes/0/object").asText()).isEqualTo("migrations/0014_add_customer_region.sql");
             assertThat(json.at("/summary/create").asInt()).isEqualTo(1);
 
             Files.writeString(platform.resolve("migrations/0012_add_customer_segment.sql"), "-- edited\n", 
@@ -101,13 +110,14 @@ class ExamplePlatformTest {
         try {
             Cli.Result apply = cli.run("-C", c, "apply", "--auto-approve");
             assertThat(apply.code()).as(apply.toString()).isZero();
-            assertThat(apply.out()).contains("Apply complete: 5 change(s) applied to dev.");
+            assertThat(apply.out()).contains("Apply complete: 20 change(s) applied to dev.");
             assertThat(platform.resolve(".strata/dev")).isDirectory();
 
             Cli.Result observe = cli.run("-C", c, "observe");
             assertThat(observe.code()).as(observe.toString()).isZero();
             assertThat(observe.out()).contains("database: jdbc:postgresql://127.0.0.1:")
-                    .contains("psql:     psql -h 127.0.0.1 -p ").contains("storage    in sync   5 applied, 0 pending");
+                    .contains("psql:     psql -h 127.0.0.1 -p ").contains("storage    in sync   6 applied, 0 pending")
+                    .contains("access     in sync   3 role(s), 6 grant rule(s) declared; in sync");
 
             Cli.Result again = cli.run("-C", c, "apply", "--auto-approve");
             assertThat(again.out()).contains("Nothing to apply.");

@@ -48,14 +48,14 @@ class LintCommandTest {
     void theExampleIsCleanAndNoDatabaseIsStarted() {
         Cli.Result r = lint();
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).isEqualTo("No findings in 5 files.\n");
+        assertThat(r.out()).isEqualTo("No findings in 6 files.\n");
         // The dev environment is the embedded PostgreSQL: starting it would create .strata/dev.
         assertThat(platform.resolve(".strata")).doesNotExist();
     }
 
     @Test
     void aDropTableIsReportedInSarifWithItsStableCode() throws IOException {
-        Files.writeString(platform.resolve("migrations/0013_drop.sql"), "DROP TABLE raw.customers;\n");
+        Files.writeString(platform.resolve("migrations/0014_drop.sql"), "DROP TABLE raw.customers;\n");
         Cli.Result r = lint("--format", "sarif");
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.ERROR);
         assertThat(validate(r.out())).isEmpty();
@@ -66,19 +66,19 @@ class LintCommandTest {
         assertThat(result.get("level").asText()).isEqualTo("error");
         assertThat(result.at("/message/text").asText()).startsWith("drops table raw.customers");
         assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
-                .isEqualTo("migrations/0013_drop.sql");
+                .isEqualTo("migrations/0014_drop.sql");
         assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(1);
         assertThat(result.get("suppressions")).isEmpty();
 
         Cli.Result text = lint();
         assertThat(text.code()).isEqualTo(ExitCode.ERROR);
-        assertThat(text.out()).startsWith("migrations/0013_drop.sql:1:1: DS101 error: drops table raw.customers\n")
-                .endsWith("1 error, 0 warnings in 6 files.\n");
+        assertThat(text.out()).startsWith("migrations/0014_drop.sql:1:1: DS101 error: drops table raw.customers\n")
+                .endsWith("1 error, 0 warnings in 7 files.\n");
     }
 
     @Test
     void anIgnoreCommentWithAReasonPassesAndShowsTheSuppression() throws IOException {
-        Files.writeString(platform.resolve("migrations/0013_drop.sql"),
+        Files.writeString(platform.resolve("migrations/0014_drop.sql"),
                 "-- strata:ignore DS101 the CRM export moved to raw.crm_customers in 0011\nDROP TABLE raw.customers;\n");
         Cli.Result r = lint("--format", "sarif");
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
@@ -89,21 +89,21 @@ class LintCommandTest {
         assertThat(result.at("/suppressions/0/kind").asText()).isEqualTo("inSource");
         assertThat(result.at("/suppressions/0/justification").asText())
                 .isEqualTo("the CRM export moved to raw.crm_customers in 0011");
-        assertThat(lint().out()).isEqualTo("No findings in 6 files; 1 suppressed by strata:ignore.\n");
+        assertThat(lint().out()).isEqualTo("No findings in 7 files; 1 suppressed by strata:ignore.\n");
     }
 
     @Test
     void anIgnoreCommentWithoutAReasonFails() throws IOException {
-        Files.writeString(platform.resolve("migrations/0013_drop.sql"), "-- strata:ignore DS101\nDROP TABLE raw.customers;\n");
+        Files.writeString(platform.resolve("migrations/0014_drop.sql"), "-- strata:ignore DS101\nDROP TABLE raw.customers;\n");
         Cli.Result r = lint();
         assertThat(r.code()).isEqualTo(ExitCode.ERROR);
-        assertThat(r.out()).contains("0013_drop.sql:1:1: LT001 error: strata:ignore DS101 gives no reason")
-                .contains("0013_drop.sql:2:1: DS101 error");
+        assertThat(r.out()).contains("0014_drop.sql:1:1: LT001 error: strata:ignore DS101 gives no reason")
+                .contains("0014_drop.sql:2:1: DS101 error");
     }
 
     @Test
     void outWritesTheReportAndPrintsTheTextOne() throws IOException {
-        Files.writeString(platform.resolve("migrations/0013_drop.sql"), "DROP TABLE raw.customers;\n");
+        Files.writeString(platform.resolve("migrations/0014_drop.sql"), "DROP TABLE raw.customers;\n");
         Path out = tmp.resolve("reports/strata.sarif");
         Cli.Result r = lint("--format", "sarif", "--out", out.toString());
         assertThat(r.code()).isEqualTo(ExitCode.ERROR);
@@ -119,19 +119,19 @@ class LintCommandTest {
         JsonNode report = json.readTree(r.out());
         assertThat(report.get("format_version").asInt()).isEqualTo(1);
         assertThat(report.get("dialect").asText()).isEqualTo("postgresql");
-        assertThat(report.get("files")).hasSize(5);
+        assertThat(report.get("files")).hasSize(6);
     }
 
     @Test
     void filesNamedOnTheCommandLineAreTheRun() throws IOException {
-        Files.writeString(platform.resolve("migrations/0013_index.sql"), "CREATE INDEX ON raw.customers (email);\n");
+        Files.writeString(platform.resolve("migrations/0014_index.sql"), "CREATE INDEX ON raw.customers (email);\n");
         // All files: 0002 creates raw.customers in the same run, so the index is on a new table.
         assertThat(lint().code()).isEqualTo(ExitCode.OK);
         // Only the new file, as CI would pass a pull request's files: raw.customers already exists.
-        Cli.Result r = lint(platform.resolve("migrations/0013_index.sql").toString());
+        Cli.Result r = lint(platform.resolve("migrations/0014_index.sql").toString());
         assertThat(r.code()).isEqualTo(ExitCode.ERROR);
-        assertThat(r.out()).contains("migrations/0013_index.sql:1:1: LK201 error").endsWith("in 1 file.\n");
-        assertThat(lint("migrations/0013_index.sql").out()).contains("LK201 error");
+        assertThat(r.out()).contains("migrations/0014_index.sql:1:1: LK201 error").endsWith("in 1 file.\n");
+        assertThat(lint("migrations/0014_index.sql").out()).contains("LK201 error");
         Cli.Result notAMigration = lint(platform.resolve("strata.yaml").toString());
         assertThat(notAMigration.code()).isEqualTo(ExitCode.ERROR);
         assertThat(notAMigration.err()).contains("is not a migration file of");
@@ -143,9 +143,9 @@ class LintCommandTest {
         assertThat(staging.code()).isEqualTo(ExitCode.ERROR);
         assertThat(staging.err()).contains("cannot tell the SQL dialect of environment `staging`")
                 .contains("${env:STAGING_DATABASE_URL}").contains("--dialect");
-        Files.writeString(platform.resolve("migrations/0013_index.sql"), "CREATE INDEX i ON raw.customers (email);\n");
+        Files.writeString(platform.resolve("migrations/0014_index.sql"), "CREATE INDEX i ON raw.customers (email);\n");
         Cli.Result mysql = cli.run("-C", platform.toString(), "--env", "staging", "lint", "--dialect", "mysql",
-                platform.resolve("migrations/0013_index.sql").toString());
+                platform.resolve("migrations/0014_index.sql").toString());
         assertThat(mysql.code()).as(mysql.toString()).isEqualTo(ExitCode.OK); // LK201 is PostgreSQL's
 
         Files.writeString(platform.resolve("strata.yaml"), """

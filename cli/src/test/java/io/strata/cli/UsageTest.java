@@ -80,7 +80,7 @@ class UsageTest {
         Path platform = ExamplePlatform.copyTo(tmp.resolve("p"));
         Cli.Result r = cli.run("-C", platform.toString(), "migrations", "new", "Add customer region!");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Created migrations/0013_add_customer_region.sql");
-        assertThat(platform.resolve("migrations/0013_add_customer_region.sql")).content().startsWith("-- Add customer region!");
+        assertThat(r.out()).contains("Created migrations/0014_add_customer_region.sql");
+        assertThat(platform.resolve("migrations/0014_add_customer_region.sql")).content().startsWith("-- Add customer region!");
     }
 }

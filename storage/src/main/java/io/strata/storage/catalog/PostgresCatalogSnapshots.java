@@ -67,7 +67,9 @@ final class PostgresCatalogSnapshots implements CatalogSnapshots {
     @Override
     public Optional<Stamp> latestStamp(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
+            // A table saved by a Strata that wrote no fingerprint has no such column yet.
+            try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('"
+                    + TABLE + "') AND attname = 'fingerprint' AND NOT attisdropped)")) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
                     return Optional.empty();

@@ -124,7 +124,7 @@ class LinterTest {
     void theExamplePlatformIsClean() {
         Path example = Path.of("..", "examples", "customers").toAbsolutePath().normalize();
         LintReport report = Linter.lint(new Workspace(example, "none"), Dialect.POSTGRESQL);
-        assertThat(report.files()).hasSize(5);
+        assertThat(report.files()).hasSize(6);
         assertThat(report.findings()).isEmpty();
         assertThat(Linter.lint(new Workspace(example, "none"), Dialect.MYSQL).findings()).isEmpty();
     }

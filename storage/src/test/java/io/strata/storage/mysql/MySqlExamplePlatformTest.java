@@ -59,7 +59,7 @@ class MySqlExamplePlatformTest {
                 assertThat(h.plan().changes()).extracting(Change::object).containsExactly(
                         "migrations/0001_create_schemas.sql", "migrations/0002_raw_customers.sql",
                         "migrations/0003_marts_customers.sql", "migrations/0004_sample_raw_customers.sql",
-                        "migrations/0012_add_customer_segment.sql");
+                        "migrations/0012_add_customer_segment.sql", "migrations/0013_raw_payments.sql");
                 assertThat(db.exists()).isTrue();
 
                 assertThat(h.apply().status()).isEqualTo(ApplyResult.Status.APPLIED);
@@ -67,7 +67,7 @@ class MySqlExamplePlatformTest {
                 assertThat(h.rows("SELECT CONCAT(COLUMN_TYPE, ' default ', COLUMN_DEFAULT) FROM information_schema.COLUMNS"
                         + " WHERE TABLE_SCHEMA = 'marts' AND TABLE_NAME = 'customers' AND COLUMN_NAME = 'segment'"))
                         .containsExactly("varchar(50) default 'standard'");
-                assertThat(h.history()).hasSize(5).allMatch(r -> r.endsWith(":true"));
+                assertThat(h.history()).hasSize(6).allMatch(r -> r.endsWith(":true"));
 
                 assertThat(h.plan().hasChanges()).isFalse();
                 assertThat(h.apply().status()).isEqualTo(ApplyResult.Status.NO_CHANGES);

@@ -105,7 +105,7 @@ class MySqlRefusalTest {
         assertThat(plan.unsafeChanges()).singleElement().satisfies(c -> {
             assertThat(c.destructive()).isTrue();
             assertThat(c.summary()).isEqualTo("apply migration (1 statement, non-transactional): destructive:"
-                    + " line 1: drops table first");
+                    + " DS101 line 1: drops table first");
         });
         assertThatThrownBy(h::apply).hasMessageContaining("the plan has 1 unsafe change(s); nothing was applied")
                 .hasMessageContaining("migrations/0006_drop.sql");

@@ -1,0 +1,238 @@
+package io.strata.access.diff;
+
+import io.strata.access.diff.AccessChange.Grant;
+import io.strata.access.diff.AccessChange.Revoke;
+import io.strata.access.model.AccessCatalog;
+import io.strata.access.model.AclEntry;
+import io.strata.access.model.Names;
+import io.strata.access.model.ObjectKind;
+import io.strata.access.model.ObjectRef;
+import io.strata.access.model.Privilege;
+import io.strata.access.spec.AccessSpec;
+import io.strata.access.spec.GrantRule;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Grants and revokes of privileges on objects: declared (expanded over live objects for patterns)
+ * against held. Owners' implicit privileges never count, a grant option is compared on its own,
+ * and a privilege granted by several grantors is revoked once per grantor.
+ */
+final class PrivilegeDiffer {
+
+    /** One privilege of one grantee on one object. */
+    record Held(String grantee, ObjectRef object, Privilege privilege) {
+        @Override
+        public int hashCode() {
+            int h = (grantee.hashCode() * 1_000_003 + object.hashCode()) * 31 + privilege.ordinal();
+            return h ^ (h >>> 16);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Held o && privilege == o.privilege && object.equals(o.object)
+                    && grantee.equals(o.grantee);
+        }
+    }
+
+    /** Declared: with or without grant option, and by which rule. */
+    private record Wanted(boolean option, GrantRule rule) {
+        String declaredAt() {
+            return rule.location().describe();
+        }
+    }
+
+    private final AccessSpec spec;
+    private final AccessCatalog live;
+    private final Scope scope;
+    private final boolean patternsAreObjects;
+    private final boolean schemaUsageImplicit;
+    private final Map<ObjectKind, Map<String, List<ObjectRef>>> objectsBySchema = new EnumMap<>(ObjectKind.class);
+    final List<AccessChange> revokes = new ArrayList<>();
+    final List<AccessChange> grants = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+
+    PrivilegeDiffer(AccessSpec spec, AccessCatalog live, Scope scope, DiffRules rules) {
+        this.spec = spec;
+        this.live = live;
+        this.scope = scope;
+        this.patternsAreObjects = rules.patternsAreObjects();
+        this.schemaUsageImplicit = rules.schemaUsageImplicit();
+        for (ObjectRef o : live.objectOwners().keySet()) {
+            if (o.kind().inSchema()) {
+                objectsBySchema.computeIfAbsent(o.kind(), k -> new HashMap<>())
+                        .computeIfAbsent(o.schema(), s -> new ArrayList<>()).add(o);
+            }
+        }
+    }
+
+    void run() {
+        Map<Held, Wanted> wanted = new HashMap<>();
+        List<GrantRule> patterns = new ArrayList<>();
+        Set<String> skipped = new HashSet<>();
+        for (GrantRule rule : spec.grants()) {
+            if (!scope.managesRole(rule.grantee())) {
+                if (skipped.add(rule.grantee())) {
+                    warnings.add("the grants declared for " + Names.role(rule.grantee()) + " are not managed: "
+                            + scope.whyNotManaged(rule.grantee()));
+                }
+                continue;
+            }
+            if (rule.pattern() && !patternsAreObjects) {
+                patterns.add(rule);
+                for (ObjectRef o : objects(rule.kind(), rule.object().schema())) {
+                    want(wanted, rule, o);
+                }
+            } else {
+                want(wanted, rule, rule.pattern() ? patternObject(rule) : rule.object());
+            }
+        }
+        Map<Held, Map<String, Boolean>> held = held();
+        Set<Held> cascaded = cascaded(wanted, held);
+
+        Map<Held, Boolean> toGrant = new LinkedHashMap<>();
+        Map<Held, Wanted> origin = new HashMap<>();
+        for (Map.Entry<Held, Wanted> w : wanted.entrySet()) {
+            Map<String, Boolean> grantors = held.get(w.getKey());
+            boolean survives = grantors != null && grantors.keySet().stream()
+                    .anyMatch(g -> !cascaded.contains(new Held(g, w.getKey().object(), w.getKey().privilege())));
+            boolean hasOption = grantors != null && grantors.values().stream().anyMatch(b -> b);
+            if (!survives || (w.getValue().option() && !hasOption)) {
+                toGrant.put(w.getKey(), w.getValue().option());
+                origin.put(w.getKey(), w.getValue());
+            }
+        }
+        PatternPlanner patternPlanner = new PatternPlanner(live, scope, grants, objectsBySchema);
+        patternPlanner.plan(patterns, toGrant);
+        groupGrants(toGrant, origin, held);
+        groupRevokes(wanted, held, cascaded);
+        revokes.addAll(patternPlanner.defaultRevokes);
+        if (!patternsAreObjects) {
+            warnings.addAll(PatternPlanner.unmanagedDefaults(live, scope));
+        }
+    }
+
+    private List<ObjectRef> objects(ObjectKind kind, String schema) {
+        return objectsBySchema.getOrDefault(kind, Map.of()).getOrDefault(schema, List.of());
+    }
+
+    private static ObjectRef patternObject(GrantRule rule) {
+        return ObjectRef.of(rule.kind(), rule.object().schema(), "*", "");
+    }
+
+    private void want(Map<Held, Wanted> wanted, GrantRule rule, ObjectRef object) {
+        if (rule.grantee().equals(live.ownerOf(object))) {
+            return; // an owner holds every privilege implicitly
+        }
+        Wanted plain = null;
+        Wanted withOption = null;
+        for (Map.Entry<Privilege, Boolean> p : rule.privileges().entrySet()) {
+            if (schemaUsageImplicit && p.getKey() == Privilege.USAGE && object.kind() == ObjectKind.SCHEMA) {
+                continue;
+            }
+            Held key = new Held(rule.grantee(), object, p.getKey());
+            Wanted before = wanted.get(key);
+            if (before == null || (p.getValue() && !before.option())) {
+                Wanted w = p.getValue() ? (withOption == null ? withOption = new Wanted(true, rule) : withOption)
+                        : (plain == null ? plain = new Wanted(false, rule) : plain);
+                wanted.put(key, before == null ? w : new Wanted(true, before.rule()));
+            }
+        }
+    }
+
+    /** What managed roles hold on managed objects, by grantor (with whether it carries the grant option). */
+    private Map<Held, Map<String, Boolean>> held() {
+        Map<Held, Map<String, Boolean>> held = new HashMap<>();
+        for (AclEntry e : live.grants()) {
+            if (!scope.managesObject(e.object()) || !scope.managesRole(e.grantee())
+                    || e.grantee().equals(live.ownerOf(e.object()))) {
+                continue;
+            }
+            held.computeIfAbsent(new Held(e.grantee(), e.object(), e.privilege()), k -> new TreeMap<>())
+                    .merge(e.grantor(), e.grantOption(), (a, b) -> a || b);
+        }
+        return held;
+    }
+
+    /**
+     * The grant options this plan revokes, and, transitively, the grants they carried: revoking a
+     * grant option with CASCADE also revokes what its holder granted on.
+     */
+    private Set<Held> cascaded(Map<Held, Wanted> wanted, Map<Held, Map<String, Boolean>> held) {
+        Set<Held> cascaded = new HashSet<>();
+        for (Map.Entry<Held, Map<String, Boolean>> h : held.entrySet()) {
+            Wanted w = wanted.get(h.getKey());
+            if ((w == null || !w.option()) && h.getValue().containsValue(true)) {
+                cascaded.add(h.getKey());
+            }
+        }
+        boolean grew = !cascaded.isEmpty();
+        while (grew) {
+            grew = false;
+            for (Map.Entry<Held, Map<String, Boolean>> h : held.entrySet()) {
+                Held k = h.getKey();
+                if (cascaded.contains(k) || !h.getValue().containsValue(true)) {
+                    continue;
+                }
+                boolean allCascade = h.getValue().keySet().stream()
+                        .allMatch(g -> cascaded.contains(new Held(g, k.object(), k.privilege())));
+                if (allCascade) {
+                    cascaded.add(k);
+                    grew = true;
+                }
+            }
+        }
+        return cascaded;
+    }
+
+    private void groupGrants(Map<Held, Boolean> toGrant, Map<Held, Wanted> origin, Map<Held, Map<String, Boolean>> held) {
+        record Key(String grantee, ObjectRef object, boolean option, boolean addsOption) {}
+        Map<Key, Set<Privilege>> grouped = new TreeMap<>(Comparator.comparing(Key::grantee)
+                .thenComparing(Key::object).thenComparing(Key::option).thenComparing(Key::addsOption));
+        Map<Key, String> declared = new HashMap<>();
+        for (Map.Entry<Held, Boolean> g : toGrant.entrySet()) {
+            Held h = g.getKey();
+            boolean addsOption = g.getValue() && held.containsKey(h);
+            Key key = new Key(h.grantee(), h.object(), g.getValue(), addsOption);
+            grouped.computeIfAbsent(key, k -> EnumSet.noneOf(Privilege.class)).add(h.privilege());
+            declared.putIfAbsent(key, origin.get(h).declaredAt());
+        }
+        grouped.forEach((k, privileges) -> grants.add(new Grant(k.grantee(), k.object(), privileges, k.option(),
+                k.addsOption(), !k.object().name().equals("*") && !live.exists(k.object()), declared.get(k))));
+    }
+
+    private void groupRevokes(Map<Held, Wanted> wanted, Map<Held, Map<String, Boolean>> held, Set<Held> cascaded) {
+        record Key(String grantee, ObjectRef object, String grantedBy, boolean optionOnly, boolean cascade) {}
+        Map<Key, Set<Privilege>> grouped = new TreeMap<>(Comparator.comparing(Key::grantee)
+                .thenComparing(Key::object).thenComparing(Key::grantedBy).thenComparing(Key::optionOnly)
+                .thenComparing(Key::cascade));
+        for (Map.Entry<Held, Map<String, Boolean>> h : held.entrySet()) {
+            Held k = h.getKey();
+            Wanted w = wanted.get(k);
+            for (Map.Entry<String, Boolean> grantor : h.getValue().entrySet()) {
+                if (cascaded.contains(new Held(grantor.getKey(), k.object(), k.privilege()))) {
+                    continue; // goes with its grantor's grant option
+                }
+                boolean option = grantor.getValue();
+                if (w != null && (w.option() || !option)) {
+                    continue; // declared as held
+                }
+                String owner = live.ownerOf(k.object());
+                String by = grantor.getKey().equals(owner) || grantor.getKey().isEmpty() ? "" : grantor.getKey();
+                Key key = new Key(k.grantee(), k.object(), by, w != null, option);
+                grouped.computeIfAbsent(key, x -> EnumSet.noneOf(Privilege.class)).add(k.privilege());
+            }
+        }
+        grouped.forEach((k, privileges) -> revokes.add(new Revoke(k.grantee(), k.object(), privileges, k.grantedBy(),
+                k.optionOnly(), k.cascade())));
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The access layer at scale (20 schemas x 50 tables, 200 roles, 20,000 table grants) on the
+# machine's PostgreSQL server; prints the `access-20k:` line.
+# Usage: bench/access-20k.sh [HOST:PORT]   (default 127.0.0.1:5432, user postgres, trust auth)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B -DskipTests -pl bench,cli -am package
+exec java -cp "bench/target/strata-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
+  io.strata.bench.Access20kBenchmark cli/target/strata.jar "${1:-127.0.0.1:5432}"
