@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the known key a misspelt one was probably meant to be ("did you mean `database`?"). */
-final class KeySuggestion {
+public final class KeySuggestion {
 
     private KeySuggestion() {}
 
@@ -13,7 +13,7 @@ final class KeySuggestion {
      * The closest candidate, if it is close enough to be a likely typo: a few edits away (relative
      * to the key's length), or a prefix such as {@code username} for {@code user}.
      */
-    static Optional<String> nearest(String key, Collection<String> candidates) {
+    public static Optional<String> nearest(String key, Collection<String> candidates) {
         String wanted = key.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

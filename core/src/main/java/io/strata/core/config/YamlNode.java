@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * A parsed YAML value that remembers where it came from. Jackson's own tree drops locations, and
- * every config error must name a line, so the reader builds this small tree instead.
+ * every config error must name a line, so the reader builds this small tree instead. Public so
+ * that layers with their own YAML files (the access spec) report errors the same way.
  */
-sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar {
+public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar {
 
     /** 1-based line and column where the node starts. */
     record Mark(int line, int column) {}
@@ -59,11 +60,11 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
             };
         }
 
-        boolean isString() {
+        public boolean isString() {
             return type == ScalarType.STRING;
         }
 
-        boolean isNull() {
+        public boolean isNull() {
             return type == ScalarType.NULL;
         }
     }

@@ -26,22 +26,38 @@ import java.util.Map;
  * exception message quotes the offending line, which may hold a password, so it (and the
  * exception itself) never reaches the caller.
  */
-final class YamlTreeReader {
+public final class YamlTreeReader {
 
     private static final String SYNTAX_HINT =
             "check the indentation (spaces, not tabs) and the `:` after each key; quote values that"
                     + " contain `: `, ` #` or start with one of `{ [ * & ! | > % @`";
 
+    private static final String STRATA_YAML_EMPTY_HINT =
+            "declare at least the platform name, e.g. `name: customers`";
+
     private final Path file;
     private final JsonParser parser;
+    private final String emptyHint;
 
-    private YamlTreeReader(Path file, JsonParser parser) {
+    private YamlTreeReader(Path file, JsonParser parser, String emptyHint) {
         this.file = file;
         this.parser = parser;
+        this.emptyHint = emptyHint;
     }
 
-    /** Parses one YAML document; an empty document or a second one is an error. */
+    /** Parses {@code strata.yaml}: one YAML document; an empty document or a second one is an error. */
     static YamlNode read(Path file, byte[] content) {
+        return read(file, content, STRATA_YAML_EMPTY_HINT);
+    }
+
+    /**
+     * Parses one YAML document; an empty document or a second one is a {@link ConfigException}
+     * naming {@code file}, as is any syntax error.
+     *
+     * @param file the file as users see it in messages
+     * @param emptyHint what to suggest when the document is empty
+     */
+    public static YamlNode read(Path file, byte[] content, String emptyHint) {
         // Built per call: a factory is cheap, and this keeps the reader free of shared state.
         YAMLFactory factory = YAMLFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -51,7 +67,7 @@ final class YamlTreeReader {
                 .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
                 .build();
         try (JsonParser parser = factory.createParser(content)) {
-            return new YamlTreeReader(file, parser).document();
+            return new YamlTreeReader(file, parser, emptyHint).document();
         } catch (IOException e) {
             throw new ConfigException(new SourceLocation(file, 1, 1, ""),
                     "cannot be read as YAML text (" + e.getClass().getSimpleName() + ")",
@@ -64,8 +80,7 @@ final class YamlTreeReader {
         YamlNode root = first == null ? null : value(first);
         if (root == null || root instanceof YamlNode.Scalar s && s.isNull()) {
             throw new ConfigException(new SourceLocation(file, 1, 1, ""),
-                    "the file is empty",
-                    "declare at least the platform name, e.g. `name: customers`");
+                    "the file is empty", emptyHint);
         }
         if (next(null) != null) {
             throw new ConfigException(here(""),
@@ -114,6 +129,40 @@ final class YamlTreeReader {
             items.add(value(token));
         }
         return new YamlNode.Sequence(mark, items);
+    }
+
+    /**
+     * Parses every document of a multi-document file ({@code ---} between documents), as
+     * Kubernetes manifests are written. Documents with no content (a stray or trailing
+     * {@code ---}) are left out, as kubectl leaves them out; an empty file gives an empty list.
+     * Errors are {@link ConfigException}s naming {@code file}, as for {@link #read}.
+     */
+    public static List<YamlNode> readAll(Path file, byte[] content) {
+        // The same settings as a single document, so both read a value the same way.
+        YAMLFactory factory = YAMLFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                .build();
+        try (JsonParser parser = factory.createParser(content)) {
+            return new YamlTreeReader(file, parser, "").documents();
+        } catch (IOException e) {
+            throw new ConfigException(new SourceLocation(file, 1, 1, ""),
+                    "cannot be read as YAML text (" + e.getClass().getSimpleName() + ")",
+                    "save the file as UTF-8 text");
+        }
+    }
+
+    private List<YamlNode> documents() {
+        List<YamlNode> documents = new ArrayList<>();
+        JsonToken token;
+        while ((token = next(null)) != null) {
+            YamlNode document = value(token);
+            if (!(document instanceof YamlNode.Scalar s && s.isNull())) {
+                documents.add(document);
+            }
+        }
+        return documents;
     }
 
     /**
