@@ -2,6 +2,7 @@ package io.strata.orchestration.cronjob;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public record ScheduleState(Instant creationTime, Optional<Instant> lastSchedule
      * and its schedule time is the last schedule time; runs a {@code Replace} stopped are gone.
      */
     public ScheduleState started(Decision.Run run, String id) {
-        List<ActiveRun> remaining = new java.util.ArrayList<>(active);
+        List<ActiveRun> remaining = new ArrayList<>(active);
         remaining.removeAll(run.stopFirst());
         remaining.add(new ActiveRun(id, run.scheduledTime()));
         return new ScheduleState(creationTime, Optional.of(run.scheduledTime()), remaining);

@@ -3,6 +3,8 @@ package io.strata.orchestration.manifest;
 import io.strata.core.config.SourceLocation;
 import io.strata.orchestration.cronjob.CronJobSchedule;
 import io.strata.orchestration.cronjob.RetryPolicy;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +31,7 @@ public record CronJobManifest(SourceLocation location, String name, Optional<Str
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(namespace, "namespace");
-        annotations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(annotations));
+        annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
         Objects.requireNonNull(lineage, "lineage");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(retry, "retry");
