@@ -132,6 +132,40 @@ public final class YamlTreeReader {
     }
 
     /**
+     * Parses every document of a multi-document file ({@code ---} between documents), as
+     * Kubernetes manifests are written. Documents with no content (a stray or trailing
+     * {@code ---}) are left out, as kubectl leaves them out; an empty file gives an empty list.
+     * Errors are {@link ConfigException}s naming {@code file}, as for {@link #read}.
+     */
+    public static List<YamlNode> readAll(Path file, byte[] content) {
+        // The same settings as a single document, so both read a value the same way.
+        YAMLFactory factory = YAMLFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                .build();
+        try (JsonParser parser = factory.createParser(content)) {
+            return new YamlTreeReader(file, parser, "").documents();
+        } catch (IOException e) {
+            throw new ConfigException(new SourceLocation(file, 1, 1, ""),
+                    "cannot be read as YAML text (" + e.getClass().getSimpleName() + ")",
+                    "save the file as UTF-8 text");
+        }
+    }
+
+    private List<YamlNode> documents() {
+        List<YamlNode> documents = new ArrayList<>();
+        JsonToken token;
+        while ((token = next(null)) != null) {
+            YamlNode document = value(token);
+            if (!(document instanceof YamlNode.Scalar s && s.isNull())) {
+                documents.add(document);
+            }
+        }
+        return documents;
+    }
+
+    /**
      * Advances the parser, turning its exceptions into config errors. {@code keysSoFar} is the map
      * being read, so a duplicate key (which Jackson reports while reading the key) can name the
      * line of the first occurrence.
