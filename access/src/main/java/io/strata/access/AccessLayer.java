@@ -53,6 +53,11 @@ public final class AccessLayer implements Layer<AccessSpec, AccessCatalog> {
     }
 
     @Override
+    public boolean inUse(AccessSpec desired) {
+        return desired.declared();
+    }
+
+    @Override
     public AccessCatalog observe(Target target) {
         try (Connection c = target.database().connect()) {
             return dialect.inspect(c);
@@ -152,9 +157,6 @@ public final class AccessLayer implements Layer<AccessSpec, AccessCatalog> {
 
     @Override
     public LayerStatus status(AccessSpec desired, AccessCatalog live) {
-        if (!desired.declared()) {
-            return new LayerStatus(NAME, LayerStatus.State.IN_SYNC, "not managed (no access/ folder)", List.of());
-        }
         return AccessStatus.of(desired, diff(desired, live));
     }
 

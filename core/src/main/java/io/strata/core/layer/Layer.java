@@ -20,6 +20,14 @@ public interface Layer<D, L> {
     /** Loads and validates this layer's files. Never touches the live system. */
     D declare(Workspace workspace);
 
+    /**
+     * Whether the platform uses this layer at all (e.g. it has an {@code access/} folder). A layer
+     * not in use is neither observed nor planned: reading a live system nobody declared is wasted.
+     */
+    default boolean inUse(D desired) {
+        return true;
+    }
+
     /** Reads the live state in a few bulk queries. Never writes, not even bookkeeping tables. */
     L observe(Target target);
 

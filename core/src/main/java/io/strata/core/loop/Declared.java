@@ -5,6 +5,7 @@ import io.strata.core.layer.LayerStatus;
 import io.strata.core.layer.Target;
 import io.strata.core.layer.Workspace;
 import io.strata.core.plan.LayerPlan;
+import java.util.List;
 
 /** A layer together with its validated desired state, so the loop never casts. */
 record Declared<D, L>(Layer<D, L> layer, D desired) {
@@ -18,10 +19,20 @@ record Declared<D, L>(Layer<D, L> layer, D desired) {
     }
 
     LayerPlan plan(Target target) {
+        if (!layer.inUse(desired)) {
+            return new LayerPlan(layer.name(), NOT_IN_USE, List.of(), List.of());
+        }
         return layer.plan(desired, layer.observe(target));
     }
 
     LayerStatus status(Target target) {
+        if (!layer.inUse(desired)) {
+            return new LayerStatus(layer.name(), LayerStatus.State.IN_SYNC, "not in use: the platform declares nothing"
+                    + " for this layer", List.of());
+        }
         return layer.status(desired, layer.observe(target));
     }
+
+    /** The fingerprint of a layer that is not in use: there is no live state it planned against. */
+    static final String NOT_IN_USE = "not-in-use";
 }
