@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,7 +44,8 @@ class KilledLoadTest {
             try (Reader reader = new Reader(db, table)) {
                 long killedPid;
                 try (ChildJvm load = ChildJvm.start(db, List.of(), "generate", table, "2000000", "300000")) {
-                    waitFor(() -> rowsInFlight(db, postgres) >= 200_000 || !load.isAlive(), "the load to get going");
+                    waitFor(() -> rowsInFlight(db, table, postgres) >= 200_000 || !load.isAlive(),
+                            "the load to get going");
                     assertThat(load.isAlive()).as("the load is under way:\n%s", load.output()).isTrue();
                     long polls = reader.polls();
                     // Readable throughout: the reader keeps getting answers while the load stands
@@ -52,7 +54,8 @@ class KilledLoadTest {
                     killedPid = load.pid();
                     load.kill();
                 }
-                waitFor(() -> loadSessions(db, postgres) == 0, "the server to drop the killed load's session");
+                waitFor(() -> loadSessions(db, postgres, reader) == 0,
+                        "the server to drop the killed load's session");
 
                 assertThat(fingerprint(db, table)).isEqualTo(before);
                 RunRecord killed = RunStore.on(db.database()).latest("load-test", 1).get(0);
@@ -78,22 +81,44 @@ class KilledLoadTest {
                 : "(SELECT seq AS n FROM seq_1_to_" + n + ") AS s";
     }
 
-    /** Rows the load has handed to the server so far, uncommitted. */
-    private static long rowsInFlight(TestDatabase db, boolean postgres) {
-        List<String> rows = db.column(postgres
-                ? "SELECT coalesce(sum(tuples_processed), 0) FROM pg_stat_progress_copy"
-                        + " WHERE datname = current_database()"
-                : "SELECT coalesce(sum(t.trx_rows_modified), 0) FROM information_schema.innodb_trx t"
-                        + " JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id WHERE p.db = DATABASE()");
-        return Long.parseLong(rows.get(0));
+    /**
+     * Rows the load has handed to the server so far, uncommitted. On MariaDB they are counted in
+     * the staging table from a READ UNCOMMITTED session, not taken from
+     * information_schema.innodb_trx: InnoDB fills that table from a cache it refreshes only when
+     * the cache has not been read for 0.1 s, so polling it more often than that (as waitFor does)
+     * keeps returning the first snapshot, taken before the load had begun.
+     */
+    private static long rowsInFlight(TestDatabase db, String table, boolean postgres) {
+        if (postgres) {
+            return Long.parseLong(db.column("SELECT coalesce(sum(tuples_processed), 0) FROM pg_stat_progress_copy"
+                    + " WHERE datname = current_database()").get(0));
+        }
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table + "__strata_new")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            if ("42S02".equals(e.getSQLState())) {
+                return 0; // the load has not created its staging table yet
+            }
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
-    private static long loadSessions(TestDatabase db, boolean postgres) {
+    /**
+     * The killed load's sessions still on the server. On MariaDB: the sessions in this test's
+     * database but the reader's and this query's own, from the processlist, which (unlike
+     * innodb_trx, see above) is read live. A session leaves it after the server has rolled back
+     * its transaction.
+     */
+    private static long loadSessions(TestDatabase db, boolean postgres, Reader reader) {
         return Long.parseLong(db.column(postgres
                 ? "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'strata:load-test'"
                         + " AND datname = current_database()"
-                : "SELECT count(*) FROM information_schema.innodb_trx t JOIN information_schema.processlist p"
-                        + " ON p.id = t.trx_mysql_thread_id WHERE p.db = DATABASE()").get(0));
+                : "SELECT count(*) FROM information_schema.processlist WHERE db = DATABASE()"
+                        + " AND id <> CONNECTION_ID() AND id <> " + reader.connectionId()).get(0));
     }
 
     private static String fingerprint(TestDatabase db, String table) {
@@ -116,12 +141,21 @@ class KilledLoadTest {
         private final Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         private final AtomicLong polls = new AtomicLong();
+        private final CompletableFuture<Long> connectionId = new CompletableFuture<>();
         private final AtomicBoolean stop = new AtomicBoolean();
         private final Thread thread;
 
         Reader(TestDatabase db, String table) {
             thread = new Thread(() -> {
                 try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                    if (db.kind() == TestDatabase.Kind.MARIADB) {
+                        try (ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
+                            rs.next();
+                            connectionId.complete(rs.getLong(1));
+                        }
+                    } else {
+                        connectionId.complete(-1L);
+                    }
                     while (!stop.get()) {
                         try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
                             rs.next();
@@ -137,9 +171,15 @@ class KilledLoadTest {
                     }
                 } catch (SQLException e) {
                     problems.add("reader could not connect: " + e.getMessage());
+                    connectionId.completeExceptionally(e);
                 }
             }, "test-reader");
             thread.start();
+        }
+
+        /** The reader's server session (MariaDB's CONNECTION_ID()). */
+        long connectionId() {
+            return connectionId.join();
         }
 
         long polls() {
