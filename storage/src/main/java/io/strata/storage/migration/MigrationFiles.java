@@ -56,15 +56,15 @@ public final class MigrationFiles {
         List<Migration> migrations = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<Long, Migration> byVersion = new HashMap<>();
+        List<Candidate> candidates = new ArrayList<>();
         for (Path path : entries) {
             String fileName = path.getFileName().toString();
             String shown = DIRECTORY + "/" + fileName;
-            if (Files.isDirectory(path)) {
-                warnings.add(shown + "/ is a folder and is ignored: migrations are the .sql files directly in "
-                        + DIRECTORY + "/");
-                continue;
-            }
             if (!fileName.endsWith(".sql")) {
+                if (Files.isDirectory(path)) {
+                    warnings.add(shown + "/ is a folder and is ignored: migrations are the .sql files directly in "
+                            + DIRECTORY + "/");
+                }
                 continue;
             }
             if (DOWN.matcher(fileName).matches()) {
@@ -77,18 +77,18 @@ public final class MigrationFiles {
                         + " (rename it, or `strata migrations new NAME` to create one)");
                 continue;
             }
-            long version;
             try {
-                version = Long.parseLong(m.group(1));
+                candidates.add(new Candidate(path, Long.parseLong(m.group(1)), m.group(2), shown));
             } catch (NumberFormatException e) {
                 problems.add(shown + ": version " + m.group(1) + " is too large (at most 19 digits)");
-                continue;
             }
-            byte[] bytes = readBytes(path, shown);
-            Migration migration = new Migration(version, m.group(2), shown, decode(bytes, shown), Checksum.of(bytes));
-            Migration other = byVersion.putIfAbsent(version, migration);
+        }
+        // Reading and checksumming is most of the cost with thousands of files: spread it over the cores.
+        List<Migration> read = candidates.parallelStream().map(Candidate::read).toList();
+        for (Migration migration : read) {
+            Migration other = byVersion.putIfAbsent(migration.version(), migration);
             if (other != null) {
-                problems.add(other.file() + " and " + shown + " share version " + version
+                problems.add(other.file() + " and " + migration.file() + " share version " + migration.version()
                         + ": renumber one of them (the one not yet applied) above the latest version");
                 continue;
             }
@@ -118,6 +118,14 @@ public final class MigrationFiles {
         }
         String next = Long.toString(last.version() + 1);
         return next.length() >= digits.length() ? next : "0".repeat(digits.length() - next.length()) + next;
+    }
+
+    /** A file whose name is a migration's, not read yet. */
+    private record Candidate(Path path, long version, String name, String shown) {
+        Migration read() {
+            byte[] bytes = readBytes(path, shown);
+            return new Migration(version, name, shown, decode(bytes, shown), Checksum.of(bytes));
+        }
     }
 
     private static byte[] readBytes(Path path, String shown) {
