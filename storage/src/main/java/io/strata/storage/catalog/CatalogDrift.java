@@ -64,33 +64,15 @@ public final class CatalogDrift {
 
     /** Inspects the live catalog and stores it as the latest snapshot; returns what was stored. */
     public CatalogSnapshot snapshot(Connection c) throws SQLException {
-        boolean own = c.getAutoCommit();
-        if (own) {
-            // The fingerprint and the catalog must describe the same moment: one snapshot of the server.
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        }
-        try {
+        // The fingerprint and the catalog must describe the same moment: one snapshot of the server.
+        return InTransaction.run(c, Connection.TRANSACTION_REPEATABLE_READ, () -> {
             String fingerprint = inspector.fingerprint(c, scope).orElse(null);
             // Microseconds: what the database keeps of the time, so every way of reading it agrees.
             CatalogSnapshot snapshot = new CatalogSnapshot(clock.instant().truncatedTo(ChronoUnit.MICROS),
                     inspector.inspect(c, scope));
             snapshots.save(c, snapshot, fingerprint);
-            if (own) {
-                c.commit();
-            }
             return snapshot;
-        } catch (SQLException | RuntimeException e) {
-            if (own) {
-                c.rollback();
-            }
-            throw e;
-        } finally {
-            if (own) {
-                c.setAutoCommit(true);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
-        }
+        });
     }
 
     /** One snapshot read and one live inspection, compared. Never writes. */

@@ -40,9 +40,8 @@ final class MySqlCatalogSnapshots implements CatalogSnapshots {
                     + " catalog LONGTEXT NOT NULL"
                     + ") ENGINE = InnoDB DEFAULT CHARSET = utf8mb4");
         }
-        boolean own = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        // The row and the pruning commit together; inside a caller's transaction they join it.
+        InTransaction.run(c, () -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
                     + " (taken_at, format_version, catalog) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -59,19 +58,8 @@ final class MySqlCatalogSnapshots implements CatalogSnapshots {
                 ps.setLong(1, id - KEEP);
                 ps.executeUpdate();
             }
-            if (own) {
-                c.commit();
-            }
-        } catch (SQLException | RuntimeException e) {
-            if (own) {
-                c.rollback();
-            }
-            throw e;
-        } finally {
-            if (own) {
-                c.setAutoCommit(true);
-            }
-        }
+            return null;
+        });
     }
 
     @Override

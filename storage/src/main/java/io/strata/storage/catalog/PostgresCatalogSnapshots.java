@@ -21,9 +21,7 @@ final class PostgresCatalogSnapshots implements CatalogSnapshots {
     @Override
     public void save(Connection c, CatalogSnapshot snapshot, String fingerprint) throws SQLException {
         // The row and the pruning commit together; inside a caller's transaction they join it.
-        boolean own = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        InTransaction.run(c, () -> {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA IF NOT EXISTS strata");
                 s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
@@ -49,19 +47,8 @@ final class PostgresCatalogSnapshots implements CatalogSnapshots {
                 ps.setLong(1, id - KEEP);
                 ps.executeUpdate();
             }
-            if (own) {
-                c.commit();
-            }
-        } catch (SQLException | RuntimeException e) {
-            if (own) {
-                c.rollback();
-            }
-            throw e;
-        } finally {
-            if (own) {
-                c.setAutoCommit(true);
-            }
-        }
+            return null;
+        });
     }
 
     @Override
