@@ -4,23 +4,30 @@ import io.strata.access.diff.AccessChange.Grant;
 import io.strata.access.diff.AccessChange.Revoke;
 import io.strata.access.model.AccessCatalog;
 import io.strata.access.model.AclEntry;
+import io.strata.access.model.Membership;
 import io.strata.access.model.Names;
 import io.strata.access.model.ObjectKind;
 import io.strata.access.model.ObjectRef;
 import io.strata.access.model.Privilege;
 import io.strata.access.spec.AccessSpec;
 import io.strata.access.spec.GrantRule;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Grants and revokes of privileges on objects: declared (expanded over live objects for patterns)
@@ -165,13 +172,15 @@ final class PrivilegeDiffer {
 
     /**
      * The grant options this plan revokes, and, transitively, the grants they carried: revoking a
-     * grant option with CASCADE also revokes what its holder granted on.
+     * grant option with CASCADE also revokes what its holder granted on. Not when the holder keeps
+     * the grant option through a role it is a member of (or the owner role): PostgreSQL then stops
+     * the cascade at that holder, so what it granted on is revoked on its own (see {@link #routed}).
      */
     private Set<Held> cascaded(Map<Held, Wanted> wanted, Map<Held, Map<String, Boolean>> held) {
         Set<Held> cascaded = new HashSet<>();
         for (Map.Entry<Held, Map<String, Boolean>> h : held.entrySet()) {
             Wanted w = wanted.get(h.getKey());
-            if ((w == null || !w.option()) && h.getValue().containsValue(true)) {
+            if ((w == null || !w.option()) && h.getValue().containsValue(true) && !routed(h.getKey())) {
                 cascaded.add(h.getKey());
             }
         }
@@ -185,13 +194,67 @@ final class PrivilegeDiffer {
                 }
                 boolean allCascade = h.getValue().keySet().stream()
                         .allMatch(g -> cascaded.contains(new Held(g, k.object(), k.privilege())));
-                if (allCascade) {
+                if (allCascade && !routed(k)) {
                     cascaded.add(k);
                     grew = true;
                 }
             }
         }
         return cascaded;
+    }
+
+    /** Per object and privilege: every role holding it with grant option (any grantor, managed or not). */
+    private Map<Held, Boolean> optionHolders;
+    private Map<String, List<String>> groups;
+    private final Map<String, Set<String>> memberOf = new HashMap<>();
+
+    /**
+     * Whether the holder still has the grant option through another role once its own is revoked:
+     * PostgreSQL's REVOKE ... CASCADE stops at a grantee that still holds the option via a role whose
+     * privileges it has. Memberships are read as live (they change after the revokes); NOINHERIT is
+     * not trusted (it is per membership on PostgreSQL 16+), so any membership counts: at worst a
+     * grant is revoked explicitly, ahead of its grantor's (see {@link #dependentsFirst}).
+     */
+    private boolean routed(Held holder) {
+        if (holder.grantee().isEmpty() || Names.PUBLIC.equals(holder.grantee())) {
+            return false;
+        }
+        if (optionHolders == null) {
+            optionHolders = new HashMap<>();
+            for (AclEntry e : live.grants()) {
+                if (e.grantOption()) {
+                    optionHolders.put(new Held(e.grantee(), e.object(), e.privilege()), true);
+                }
+            }
+        }
+        String owner = live.ownerOf(holder.object());
+        for (String role : rolesOf(holder.grantee())) {
+            if (role.equals(owner) || optionHolders.containsKey(new Held(role, holder.object(), holder.privilege()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The roles a role is a member of, directly or not (itself excluded). */
+    private Set<String> rolesOf(String role) {
+        if (groups == null) {
+            groups = new HashMap<>();
+            for (Membership m : live.memberships()) {
+                groups.computeIfAbsent(m.member(), k -> new ArrayList<>()).add(m.role());
+            }
+        }
+        return memberOf.computeIfAbsent(role, r -> {
+            Set<String> seen = new LinkedHashSet<>();
+            Deque<String> todo = new ArrayDeque<>(groups.getOrDefault(r, List.of()));
+            while (!todo.isEmpty()) {
+                String g = todo.pop();
+                if (!g.equals(r) && seen.add(g)) {
+                    todo.addAll(groups.getOrDefault(g, List.of()));
+                }
+            }
+            return seen;
+        });
     }
 
     private void groupGrants(Map<Held, Boolean> toGrant, Map<Held, Wanted> origin, Map<Held, Map<String, Boolean>> held) {
@@ -232,7 +295,57 @@ final class PrivilegeDiffer {
                 grouped.computeIfAbsent(key, x -> EnumSet.noneOf(Privilege.class)).add(k.privilege());
             }
         }
-        grouped.forEach((k, privileges) -> revokes.add(new Revoke(k.grantee(), k.object(), privileges, k.grantedBy(),
+        List<Revoke> planned = new ArrayList<>();
+        grouped.forEach((k, privileges) -> planned.add(new Revoke(k.grantee(), k.object(), privileges, k.grantedBy(),
                 k.optionOnly(), k.cascade())));
+        revokes.addAll(dependentsFirst(planned));
+    }
+
+    /**
+     * Orders revokes so that what a grantee granted on is revoked before the grantee's own grant
+     * option: as the grantor, a REVOKE only reaches its grants while it still holds the option
+     * itself (otherwise PostgreSQL acts for the role it holds the option through, and revokes
+     * nothing). Otherwise the order is kept.
+     */
+    private static List<Revoke> dependentsFirst(List<Revoke> planned) {
+        record Key(String grantee, ObjectRef object) {}
+        Map<Key, List<Integer>> byGrantee = new HashMap<>();
+        boolean anyGrantor = false;
+        for (int i = 0; i < planned.size(); i++) {
+            Revoke r = planned.get(i);
+            byGrantee.computeIfAbsent(new Key(r.grantee(), r.object()), k -> new ArrayList<>()).add(i);
+            anyGrantor |= !r.grantedBy().isEmpty();
+        }
+        if (!anyGrantor) {
+            return planned;
+        }
+        int[] depth = new int[planned.size()];
+        Arrays.fill(depth, -1);
+        boolean[] visiting = new boolean[planned.size()];
+        IntUnaryOperator[] measure = new IntUnaryOperator[1];
+        measure[0] = i -> {
+            if (depth[i] >= 0) {
+                return depth[i];
+            }
+            Revoke r = planned.get(i);
+            int d = 0;
+            if (!r.grantedBy().isEmpty()) {
+                visiting[i] = true;
+                for (int j : byGrantee.getOrDefault(new Key(r.grantedBy(), r.object()), List.of())) {
+                    if (!visiting[j] && !Collections.disjoint(planned.get(j).privileges(), r.privileges())) {
+                        d = Math.max(d, measure[0].applyAsInt(j) + 1);
+                    }
+                }
+                visiting[i] = false;
+            }
+            return depth[i] = d;
+        };
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            measure[0].applyAsInt(i);
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt((Integer i) -> -depth[i]));
+        return order.stream().map(planned::get).toList();
     }
 }
