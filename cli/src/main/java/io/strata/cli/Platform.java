@@ -36,7 +36,6 @@ import java.util.Optional;
 public final class Platform {
 
     private final Workspace workspace;
-    private final ProjectConfig config;
     private final ResolvedEnvironment environment;
     private final Database database;
     private final EmbeddedInstance embedded;
@@ -45,10 +44,9 @@ public final class Platform {
     private final PlatformStore store;
     private final String user;
 
-    private Platform(Workspace workspace, ProjectConfig config, ResolvedEnvironment environment, Database database,
+    private Platform(Workspace workspace, ResolvedEnvironment environment, Database database,
             EmbeddedInstance embedded, String user) {
         this.workspace = workspace;
-        this.config = config;
         this.environment = environment;
         this.database = database;
         this.embedded = embedded;
@@ -70,7 +68,7 @@ public final class Platform {
         this.access = new AccessLayer(AccessDialects.of(database.dialect()));
     }
 
-    /** Loads the platform at {@code root} for {@code environmentName}; connects lazily. */
+    /** Loads the platform at {@code root} for {@code environmentName}, starting its embedded database if it uses one. */
     public static Platform open(Path root, String environmentName, Map<String, String> env, String user) {
         ProjectConfig config = ProjectConfig.load(root);
         ResolvedEnvironment environment = config.resolve(environmentName, env::get);
@@ -78,11 +76,11 @@ public final class Platform {
         if (environment.database() instanceof DatabaseSettings.Jdbc jdbc) {
             Database db = new JdbcDatabase(MySqlUrls.forDriver(jdbc.url()), jdbc.redactedUrl(), jdbc.user(),
                     jdbc.password() == null ? null : jdbc.password()::reveal);
-            return new Platform(workspace, config, environment, db, null, user);
+            return new Platform(workspace, environment, db, null, user);
         }
         EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(embeddedStateDir(root, environmentName), config.name());
         Database db = new JdbcDatabase(instance.jdbcUrl(), instance.jdbcUrl(), instance.user(), null);
-        return new Platform(workspace, config, environment, db, instance, user);
+        return new Platform(workspace, environment, db, instance, user);
     }
 
     public static Path embeddedStateDir(Path root, String environmentName) {
@@ -100,10 +98,6 @@ public final class Platform {
 
     public Workspace workspace() {
         return workspace;
-    }
-
-    public ProjectConfig config() {
-        return config;
     }
 
     public StorageLayer storage() {
