@@ -6,12 +6,18 @@ import io.strata.core.layer.Target;
 import io.strata.core.layer.Workspace;
 import io.strata.core.plan.LayerPlan;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** A layer together with its validated desired state, so the loop never casts. */
-record Declared<D, L>(Layer<D, L> layer, D desired) {
+/**
+ * A layer together with its validated desired state, so the loop never casts.
+ *
+ * @param observed the live state when it is already being read (see {@link Observation}); null
+ *     to read it when asked
+ */
+record Declared<D, L>(Layer<D, L> layer, D desired, Supplier<L> observed) {
 
     static <D, L> Declared<D, L> of(Layer<D, L> layer, Workspace workspace) {
-        return new Declared<>(layer, layer.declare(workspace));
+        return new Declared<>(layer, layer.declare(workspace), null);
     }
 
     String name() {
@@ -22,7 +28,7 @@ record Declared<D, L>(Layer<D, L> layer, D desired) {
         if (!layer.inUse(desired)) {
             return new LayerPlan(layer.name(), NOT_IN_USE, List.of(), List.of());
         }
-        return layer.plan(desired, layer.observe(target));
+        return layer.plan(desired, live(target));
     }
 
     LayerStatus status(Target target) {
@@ -30,7 +36,11 @@ record Declared<D, L>(Layer<D, L> layer, D desired) {
             return new LayerStatus(layer.name(), LayerStatus.State.IN_SYNC, "not in use: the platform declares nothing"
                     + " for this layer", List.of());
         }
-        return layer.status(desired, layer.observe(target));
+        return layer.status(desired, live(target));
+    }
+
+    private L live(Target target) {
+        return observed == null ? layer.observe(target) : observed.get();
     }
 
     /** The fingerprint of a layer that is not in use: there is no live state it planned against. */

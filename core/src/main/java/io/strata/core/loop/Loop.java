@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -50,12 +52,22 @@ public final class Loop {
 
     /** Plans the selected layers (all when {@code only} is empty). Writes nothing. */
     public Plan plan(Set<String> only) {
-        return plan(declareAll(), only);
+        ExecutorService readers = readers();
+        try {
+            return plan(declareAllWhileObserving(only, readers), only);
+        } finally {
+            readers.shutdownNow();
+        }
     }
 
     /** Per-layer state of the selected layers. Writes nothing. */
     public List<LayerStatus> observe(Set<String> only) {
-        return select(declareAll(), only).stream().map(d -> d.status(target)).toList();
+        ExecutorService readers = readers();
+        try {
+            return select(declareAllWhileObserving(only, readers), only).stream().map(d -> d.status(target)).toList();
+        } finally {
+            readers.shutdownNow();
+        }
     }
 
     /** The latest journal entries, newest first. */
@@ -112,6 +124,29 @@ public final class Loop {
         List<LayerPlan> plans = select(declared, only).stream().map(d -> d.plan(target)).toList();
         return new Plan(PlanFile.FORMAT_VERSION, strataVersion, target.environment(), workspace.gitCommit(),
                 clock.instant().toString(), plans);
+    }
+
+    /** Declares every layer while the selected ones' live state is read on other threads. */
+    private List<Declared<?, ?>> declareAllWhileObserving(Set<String> only, ExecutorService readers) {
+        only.forEach(this::layer);
+        List<Observation<?, ?>> observations = layers.stream()
+                .filter(l -> only.isEmpty() || only.contains(l.name()))
+                .<Observation<?, ?>>map(l -> Observation.start(l, target, readers))
+                .toList();
+        List<Declared<?, ?>> declared = new ArrayList<>();
+        for (Layer<?, ?> layer : layers) {
+            Observation<?, ?> observation = observations.stream().filter(o -> o.layer() == layer).findFirst().orElse(null);
+            declared.add(observation == null ? Declared.of(layer, workspace) : observation.declare(workspace));
+        }
+        return declared;
+    }
+
+    private ExecutorService readers() {
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "strata-observe");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private List<Declared<?, ?>> declareAll() {
