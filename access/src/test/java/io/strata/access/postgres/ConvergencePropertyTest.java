@@ -63,7 +63,11 @@ class ConvergencePropertyTest {
                 specPublic));
     }
 
-    @Property(tries = 60)
+    // A fixed seed keeps CI deterministic; drop it to explore new scenarios locally. Random runs
+    // have found two real bugs: one is fixed (PostgresGrantOptionCycleTest), the other is open:
+    // revoking as a grantor that lacks USAGE on the object's schema fails with "permission denied
+    // for schema" (seed -4013817279960488073).
+    @Property(tries = 60, seed = "42")
     void oneApplyConverges(@ForAll("scenarios") ConvergenceScenario scenario) throws IOException {
         reset();
         Set<Integer> live = liveState(scenario);
@@ -162,12 +166,18 @@ class ConvergencePropertyTest {
     /** Back to a database with no grants: roles dropped, PUBLIC's privileges as PostgreSQL creates them. */
     private static void reset() {
         List<String> sql = new ArrayList<>();
+        List<String> roles = new ArrayList<>();
         for (int r = 0; r < ROLES; r++) {
             String role = ConvergenceScenario.role(db.prefix(), r);
             if (!db.query("SELECT 1 FROM pg_roles WHERE rolname = '" + role.replace("'", "''") + "'").isEmpty()) {
-                sql.add("DROP OWNED BY " + ConvergenceScenario.ident(db.prefix(), r) + " CASCADE");
-                sql.add("DROP ROLE " + ConvergenceScenario.ident(db.prefix(), r));
+                roles.add(ConvergenceScenario.ident(db.prefix(), r));
             }
+        }
+        if (!roles.isEmpty()) {
+            // All at once: a role's grants to another role are that other role's privileges, which
+            // only its own DROP OWNED revokes, so dropping one role at a time can trip on them.
+            sql.add("DROP OWNED BY " + String.join(", ", roles) + " CASCADE");
+            roles.forEach(role -> sql.add("DROP ROLE " + role));
         }
         sql.add("REVOKE ALL ON ALL TABLES IN SCHEMA s0, \"S 1\" FROM PUBLIC CASCADE");
         sql.add("REVOKE ALL ON ALL SEQUENCES IN SCHEMA s0 FROM PUBLIC CASCADE");
