@@ -68,8 +68,12 @@ public sealed interface AccessChange {
      * @param optionOnly only the grant option goes; the privileges stay
      * @param cascade also revoke what the grantee granted on with its grant option
      */
+    /**
+     * @param lendSchemaUsage the grantor revokes as itself but holds no USAGE on the object's schema
+     *     of its own, so it is lent for the revoke and taken back: it cannot name the object otherwise
+     */
     record Revoke(String grantee, ObjectRef object, Set<Privilege> privileges, String grantedBy, boolean optionOnly,
-            boolean cascade) implements AccessChange {
+            boolean cascade, boolean lendSchemaUsage) implements AccessChange {
         public Revoke {
             privileges = Collections.unmodifiableSet(EnumSet.copyOf(privileges));
             Objects.requireNonNull(grantedBy, "grantedBy");

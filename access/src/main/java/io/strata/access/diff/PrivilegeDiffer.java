@@ -297,8 +297,18 @@ final class PrivilegeDiffer {
         }
         List<Revoke> planned = new ArrayList<>();
         grouped.forEach((k, privileges) -> planned.add(new Revoke(k.grantee(), k.object(), privileges, k.grantedBy(),
-                k.optionOnly(), k.cascade())));
+                k.optionOnly(), k.cascade(), needsSchemaUsage(k.grantedBy(), k.object()))));
         revokes.addAll(dependentsFirst(planned));
+    }
+
+    /** Whether a revoke made as {@code grantor} needs USAGE on the object's schema lent to it. */
+    private boolean needsSchemaUsage(String grantor, ObjectRef object) {
+        if (grantor.isEmpty() || object.kind() == ObjectKind.DATABASE || object.kind() == ObjectKind.SCHEMA) {
+            return false;
+        }
+        ObjectRef schema = ObjectRef.schema(object.schema());
+        return live.grants().stream().noneMatch(e -> e.grantee().equals(grantor) && e.object().equals(schema)
+                && e.privilege() == Privilege.USAGE);
     }
 
     /**

@@ -75,8 +75,16 @@ public final class PostgresAccessSql {
                     + object(r.object()) + " FROM " + grantee(r.grantee()) + (r.cascade() ? " CASCADE" : "") + ";";
             // PostgreSQL revokes only what the current role granted (or the owner, for a superuser):
             // a grant made by another grantor is revoked as that grantor.
-            return r.grantedBy().isEmpty() ? revoke
-                    : "SET ROLE " + ident(r.grantedBy()) + ";\n" + revoke + "\nRESET ROLE;";
+            if (r.grantedBy().isEmpty()) {
+                return revoke;
+            }
+            String asGrantor = "SET ROLE " + ident(r.grantedBy()) + ";\n" + revoke + "\nRESET ROLE;";
+            if (!r.lendSchemaUsage()) {
+                return asGrantor;
+            }
+            String usage = " USAGE ON SCHEMA " + ident(r.object().schema());
+            return "GRANT" + usage + " TO " + ident(r.grantedBy()) + ";\n" + asGrantor + "\nREVOKE" + usage + " FROM "
+                    + ident(r.grantedBy()) + ";";
         } else if (change instanceof AlterDefaults d) {
             String head = "ALTER DEFAULT PRIVILEGES FOR ROLE " + ident(d.creator()) + " IN SCHEMA " + ident(d.schema());
             String on = " ON " + allKeyword(d.kind());
