@@ -16,12 +16,23 @@ final class InTransaction {
 
     private InTransaction() {}
 
+    /** In its own transaction, at {@code isolation}; the connection's level is restored after. */
     static <T> T run(Connection c, int isolation, Work<T> work) throws SQLException {
-        boolean own = c.getAutoCommit();
         int previous = c.getTransactionIsolation();
+        return run(c, isolation, previous, work);
+    }
+
+    static void run(Connection c, Work<Void> work) throws SQLException {
+        run(c, null, null, work);
+    }
+
+    private static <T> T run(Connection c, Integer isolation, Integer previous, Work<T> work) throws SQLException {
+        boolean own = c.getAutoCommit();
         if (own) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(isolation);
+            if (isolation != null) {
+                c.setTransactionIsolation(isolation);
+            }
         }
         try {
             T result = work.run();
@@ -37,12 +48,10 @@ final class InTransaction {
         } finally {
             if (own) {
                 c.setAutoCommit(true);
-                c.setTransactionIsolation(previous);
+                if (previous != null) {
+                    c.setTransactionIsolation(previous);
+                }
             }
         }
-    }
-
-    static void run(Connection c, Work<Void> work) throws SQLException {
-        run(c, c.getTransactionIsolation(), work);
     }
 }
