@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.core.config.ConfigException;
 import io.strata.core.error.StrataException;
+import io.strata.core.layer.ApplyContext;
 import io.strata.core.layer.LayerStatus;
+import io.strata.core.layer.Target;
+import io.strata.core.layer.Workspace;
 import io.strata.core.loop.ApplyResult;
 import io.strata.core.plan.Action;
 import io.strata.core.plan.Change;
+import io.strata.core.plan.LayerPlan;
 import io.strata.core.plan.Plan;
 import io.strata.core.plan.PlanFile;
 import io.strata.orchestration.registry.PlatformTables;
@@ -257,6 +261,40 @@ class OrchestrationLayerTest {
         assertThat(p.observe().details()).contains("drift: customers-enrichment: its manifest text does not match"
                 + " manifest_hash");
         assertThat(changes()).hasSize(1);
+    }
+
+    @Test
+    void applyRefusesARowThatMovedAfterItWasPlanned() {
+        p.apply("commit-1");
+        p.write(FILE, cronJob("customers-enrichment", "customers", "0 4 * * *", ""));
+        OrchestrationLayer layer = p.layer();
+        Target target = new Target("dev", p.database());
+        LayerPlan plan = layer.plan(layer.declare(new Workspace(root, "commit-2")), layer.observe(target));
+        p.execute("UPDATE " + p.schedulesTable() + " SET manifest_hash = 'sha256:moved'");
+
+        assertThatThrownBy(() -> layer.apply(plan, target, new ApplyContext("tester", "commit-2", line -> {})))
+                .isInstanceOf(StrataException.class)
+                .hasMessage("the registry row of CronJob `customers-enrichment` changed since the plan was made"
+                        + " (another apply, or an edit by hand); nothing was applied");
+        assertThat(p.registry().get(0).fields().schedule()).isEqualTo("0 3 * * *");
+    }
+
+    @Test
+    void aRegisteredPipelineWhoseFolderIsGoneIsDrift() throws Exception {
+        p.pipeline("orders");
+        p.write("k8s/orders.yaml", cronJob("orders-hourly", "orders", "0 * * * *", ""));
+        p.apply("commit-1");
+        p.delete("k8s/orders.yaml");
+        p.delete("pipelines/orders/pom.xml");
+
+        LayerStatus status = p.observe();
+
+        assertThat(status.state()).isEqualTo(LayerStatus.State.DRIFT);
+        assertThat(status.summary()).isEqualTo("2 CronJob(s) on the local scheduler, 1 change(s) pending,"
+                + " 1 changed outside Strata");
+        assertThat(status.details()).contains("- orders-hourly pending: pipeline orders, was k8s/orders.yaml: no longer"
+                + " in k8s/, so the local scheduler stops running it",
+                "drift: orders-hourly: its pipeline folder pipelines/orders/ is gone");
     }
 
     @Test
