@@ -65,7 +65,8 @@ public final class ScheduleRegistry {
     }
 
     /**
-     * Makes the writes in one transaction, creating the table first when it is missing. A row that
+     * The orchestration layer's apply, under the environment's apply lock; nothing else writes the
+     * registry. Makes the writes in one transaction, creating the table first when it is missing. A row that
      * is not as the plan saw it (already there for an insert, or gone or with another hash for an
      * update or delete) rolls everything back and is refused.
      */
