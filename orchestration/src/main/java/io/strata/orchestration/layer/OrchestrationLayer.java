@@ -57,10 +57,13 @@ public final class OrchestrationLayer implements Layer<DeclaredSchedules, LiveSc
         return ScheduleFiles.read(workspace);
     }
 
-    /** In use when {@code k8s/} holds a CronJob, whether or not it names a pipeline. */
+    /**
+     * In use when the platform has a {@code k8s/} or a {@code pipelines/} folder, even an empty
+     * one: the registry must be read for the last CronJob's removal to be planned.
+     */
     @Override
     public boolean inUse(DeclaredSchedules desired) {
-        return desired.anyCronJob();
+        return desired.orchestrated();
     }
 
     @Override

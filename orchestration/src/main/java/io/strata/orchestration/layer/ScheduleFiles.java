@@ -38,7 +38,6 @@ final class ScheduleFiles {
         List<DeclaredCronJob> declared = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, SourceLocation> names = new HashMap<>();
-        boolean anyCronJob = false;
         for (Path file : ManifestReader.files(workspace.resolve("k8s"))) {
             Path shown = Path.of(workspace.display(file));
             byte[] content = read(file);
@@ -47,7 +46,6 @@ final class ScheduleFiles {
             manifests.notes().forEach(note -> warnings.add(note.toString()));
             List<ManifestDocuments.Document> documents = ManifestDocuments.split(text);
             for (CronJobManifest cronJob : manifests.cronJobs()) {
-                anyCronJob = true;
                 ManifestDocuments.Document document = documents.stream()
                         .filter(d -> d.contains(cronJob.location().line())).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no document holds " + cronJob.location()));
@@ -77,7 +75,9 @@ final class ScheduleFiles {
                         NormalizedManifest.hash(tree)));
             }
         }
-        return new DeclaredSchedules(declared, pipelines, warnings, anyCronJob);
+        boolean orchestrated = Files.isDirectory(workspace.resolve("k8s"))
+                || Files.isDirectory(workspace.resolve("pipelines"));
+        return new DeclaredSchedules(declared, pipelines, warnings, orchestrated);
     }
 
     /** Where the value at {@code keys} starts; the document's start when a key is missing. */

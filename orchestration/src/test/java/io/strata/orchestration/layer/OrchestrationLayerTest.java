@@ -192,6 +192,21 @@ class OrchestrationLayerTest {
     }
 
     @Test
+    void removingTheLastCronJobOrTheWholeFolderUnschedulesIt() {
+        p.apply("commit-1");
+        p.delete(FILE);
+        p.delete("k8s");
+
+        assertThat(changes()).singleElement().satisfies(c -> {
+            assertThat(c.action()).isEqualTo(Action.DROP);
+            assertThat(c.object()).isEqualTo("customers-enrichment");
+        });
+        p.apply("commit-2", true, null);
+        assertThat(p.registry()).isEmpty();
+        assertThat(p.plan().hasChanges()).isFalse();
+    }
+
+    @Test
     void aMissingPipelineFolderIsAnErrorAtItsAnnotationAndAppliesNothing() {
         p.write(FILE, cronJob("customers-enrichment", "cusotmers", "0 3 * * *", ""));
 
