@@ -7,6 +7,7 @@ import io.strata.cli.command.LintCommand;
 import io.strata.cli.command.MigrationsCommand;
 import io.strata.cli.command.ObserveCommand;
 import io.strata.cli.command.PlanCommand;
+import io.strata.cli.command.RunCommand;
 import io.strata.core.config.EnvironmentName;
 import io.strata.core.error.StrataException;
 import java.net.InetAddress;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = StrataCommand.Version.class,
         description = "A data platform as a Git repository: declare, plan, apply, observe.",
         subcommands = {PlanCommand.class, ApplyCommand.class, ObserveCommand.class, MigrationsCommand.class,
-                EmbeddedCommand.class, LintCommand.class, AccessCommand.class})
+                EmbeddedCommand.class, LintCommand.class, AccessCommand.class, RunCommand.class})
 public final class StrataCommand implements Callable<Integer> {
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -74,6 +75,11 @@ public final class StrataCommand implements Callable<Integer> {
 
     public Platform platform() {
         return Platform.open(root(), environment(), env, user());
+    }
+
+    /** The process's environment variables (tests pass their own). */
+    public Map<String, String> variables() {
+        return env;
     }
 
     public Main.Prompt prompt() {
