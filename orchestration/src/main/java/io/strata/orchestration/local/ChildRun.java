@@ -74,6 +74,10 @@ public final class ChildRun {
         return log;
     }
 
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -120,12 +124,17 @@ public final class ChildRun {
      * through it. Returns once they are all gone.
      */
     public void kill(Duration grace) {
+        killTree(process.toHandle(), grace);
+    }
+
+    /** {@link #kill(Duration)} for any process, such as a run a previous scheduler started. */
+    public static void killTree(ProcessHandle root, Duration grace) {
         Set<ProcessHandle> tree = new LinkedHashSet<>();
-        tree.add(process.toHandle());
-        process.descendants().forEach(tree::add);
+        tree.add(root);
+        root.descendants().forEach(tree::add);
         tree.forEach(ProcessHandle::destroy);
         if (!awaitAll(tree, grace)) {
-            process.descendants().forEach(tree::add);
+            root.descendants().forEach(tree::add);
             tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             awaitAll(tree, Duration.ofSeconds(10));
         }

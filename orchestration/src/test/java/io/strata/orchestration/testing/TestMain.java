@@ -13,8 +13,8 @@ import java.util.Arrays;
  * A stand-in pipeline for the process tests, doing what {@code TEST_MODE} says: {@code exit:N}
  * prints a line and exits N; {@code hang} starts a grandchild ({@code sleep}) sharing its output,
  * prints both pids and sleeps until killed, saying so from a shutdown hook on SIGTERM;
- * {@code pipeline:ok|fail|hang} runs through {@code Pipeline} (so it records itself) and succeeds,
- * fails or hangs; {@code flood:MB} prints that many MiB and exits 0; {@code wait-for:FILE} waits for FILE and exits
+ * {@code pipeline:ok|fail|hang|wait:FILE} runs through {@code Pipeline} (so it records itself) and
+ * succeeds, fails, hangs, or succeeds once FILE exists; {@code flood:MB} prints that many MiB and exits 0; {@code wait-for:FILE} waits for FILE and exits
  * with the code it holds. Without {@code TEST_MODE}, the mode is read from the file {@code test-mode}
  * in the working directory (a pipeline's folder), for runs whose variables a test cannot set.
  */
@@ -58,6 +58,12 @@ public final class TestMain {
                 }
                 if (behaviour.equals("hang")) {
                     Thread.sleep(600_000);
+                }
+                if (behaviour.startsWith("wait:")) {
+                    Path release = Path.of(behaviour.substring(5));
+                    while (!Files.exists(release)) {
+                        Thread.sleep(20);
+                    }
                 }
             }));
         } else if (mode.startsWith("wait-for:")) {
