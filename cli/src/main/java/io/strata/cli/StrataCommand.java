@@ -8,6 +8,7 @@ import io.strata.cli.command.MigrationsCommand;
 import io.strata.cli.command.ObserveCommand;
 import io.strata.cli.command.PlanCommand;
 import io.strata.cli.command.RunCommand;
+import io.strata.cli.command.SchedulerCommand;
 import io.strata.core.config.EnvironmentName;
 import io.strata.core.error.StrataException;
 import java.net.InetAddress;
@@ -30,7 +31,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = StrataCommand.Version.class,
         description = "A data platform as a Git repository: declare, plan, apply, observe.",
         subcommands = {PlanCommand.class, ApplyCommand.class, ObserveCommand.class, MigrationsCommand.class,
-                EmbeddedCommand.class, LintCommand.class, AccessCommand.class, RunCommand.class})
+                EmbeddedCommand.class, LintCommand.class, AccessCommand.class, RunCommand.class,
+                SchedulerCommand.class})
 public final class StrataCommand implements Callable<Integer> {
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,

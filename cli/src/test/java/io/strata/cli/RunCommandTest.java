@@ -2,13 +2,9 @@ package io.strata.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strata.orchestration.testing.TestJars;
-import io.strata.orchestration.testing.TestMain;
-import io.strata.storage.testing.TestDatabase;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -30,28 +26,18 @@ class RunCommandTest {
     @TempDir
     Path platform;
 
-    private TestDatabase db;
+    private StandInPlatform standIns;
     private Cli cli;
 
     @BeforeEach
     void platform() throws Exception {
-        Files.writeString(platform.resolve("strata.yaml"), """
-                name: runs
-                environments:
-                  staging:
-                    database:
-                      url: ${env:STAGING_DATABASE_URL}
-                      user: ${env:STAGING_DATABASE_USER}
-                      password: ${env:STAGING_DATABASE_PASSWORD}
-                """);
-        db = TestDatabase.onServer();
-        cli = new Cli(Map.of("STAGING_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/" + db.name(),
-                "STAGING_DATABASE_USER", "postgres", "STAGING_DATABASE_PASSWORD", "not-a-real-secret"));
+        standIns = new StandInPlatform(platform);
+        cli = new Cli(standIns.variables());
     }
 
     @AfterEach
     void dropDatabase() {
-        db.close();
+        standIns.close();
     }
 
     @Test
@@ -124,9 +110,7 @@ class RunCommandTest {
         return cli.run(all);
     }
 
-    /** pipelines/NAME: an up-to-date jar running TestMain in the given mode. */
     private void standIn(String name, String mode) throws Exception {
-        TestJars.pipeline(platform, name, TestMain.class);
-        Files.writeString(platform.resolve("pipelines").resolve(name).resolve("test-mode"), mode);
+        standIns.standIn(name, mode);
     }
 }
