@@ -175,7 +175,8 @@ public final class Scheduler {
     private Instant look(ScheduledCronJob cronJob, Instant now, boolean decide) {
         String name = cronJob.name();
         List<Job> active = jobs.computeIfAbsent(name, n -> new ArrayList<>());
-        StoredSchedule stored = store.load(name)
+        Optional<StoredSchedule> loaded = store.load(name);
+        StoredSchedule stored = loaded
                 .orElseGet(() -> new StoredSchedule(name, now.truncatedTo(ChronoUnit.SECONDS), Optional.empty(), List.of()));
         if (adopted.add(name)) {
             adopt(cronJob, stored, active, now);
@@ -219,7 +220,10 @@ public final class Scheduler {
                 wake = earliest(wake, deadline.get());
             }
         }
-        store.save(new StoredSchedule(name, stored.creationTime(), last, active.stream().map(Job::stored).toList()), now);
+        StoredSchedule after = new StoredSchedule(name, stored.creationTime(), last, active.stream().map(Job::stored).toList());
+        if (loaded.isEmpty() || !after.equals(stored)) {
+            store.save(after, now);
+        }
         return wake;
     }
 

@@ -148,6 +148,31 @@ class SchedulerTest {
     }
 
     @Test
+    void aRestartedSchedulerWatchesTheRunALostOneLeftRunningAndDoesNotOverlapIt() throws Exception {
+        ScheduledCronJob cronJob = cronJob("inherited", standIn("stuck", "pipeline:hang"), "*/5 * * * *")
+                .withSchedule(CronJobSchedule.of("*/5 * * * *").withConcurrencyPolicy(ConcurrencyPolicy.FORBID));
+        Scheduler lost = scheduler(cronJob); // killed -9, say: it never stops its run
+        lost.tick();
+        clock.set(Instant.parse("2026-01-01T00:05:00.1Z"));
+        lost.tick();
+        StartedRun orphan = lost.running().get(0);
+
+        clock.set(Instant.parse("2026-01-01T00:10:00.1Z"));
+        Scheduler restarted = scheduler(cronJob);
+        restarted.tick();
+        assertThat(lines).anyMatch(line -> line.contains("inherited: watching run " + orphan.runId()));
+        assertThat(decisions("inherited")).containsExactly("run 2026-01-01T00:05:00Z", "skip 2026-01-01T00:10:00Z");
+
+        orphan.child().kill(Duration.ofSeconds(5));
+        clock.set(Instant.parse("2026-01-01T00:10:30Z"));
+        restarted.tick();
+        assertThat(decisions("inherited")).containsExactly("run 2026-01-01T00:05:00Z", "skip 2026-01-01T00:10:00Z",
+                "fail 2026-01-01T00:05:00Z", "run 2026-01-01T00:10:00Z");
+        assertThat(store.decisions("inherited").get(2).message())
+                .isEqualTo("attempt 1 exited 1; not retried: a previous scheduler counted its attempts");
+    }
+
+    @Test
     void aFailingRunIsRetriedWithDoublingBackoffUpToTheBackoffLimit() throws Exception {
         Scheduler scheduler = scheduler(cronJob("flaky", standIn("bad", "pipeline:fail"), "*/5 * * * *")
                 .withRetry(new RetryPolicy(2, RestartPolicy.NEVER, Optional.empty())));
