@@ -15,6 +15,9 @@ import io.strata.core.layer.Target;
 import io.strata.core.layer.Workspace;
 import io.strata.core.loop.Loop;
 import io.strata.orchestration.layer.OrchestrationLayer;
+import io.strata.orchestration.local.MavenBuild;
+import io.strata.orchestration.local.PipelineLauncher;
+import io.strata.orchestration.local.RunDatabase;
 import io.strata.storage.StorageLayer;
 import io.strata.storage.embedded.EmbeddedInstance;
 import io.strata.storage.embedded.EmbeddedPostgres;
@@ -44,13 +47,15 @@ public final class Platform {
     private final AccessLayer access;
     private final OrchestrationLayer orchestration;
     private final PlatformStore store;
+    private final RunDatabase runDatabase;
     private final String user;
 
     private Platform(Workspace workspace, ResolvedEnvironment environment, Database database,
-            EmbeddedInstance embedded, String user) {
+            RunDatabase runDatabase, EmbeddedInstance embedded, String user) {
         this.workspace = workspace;
         this.environment = environment;
         this.database = database;
+        this.runDatabase = runDatabase;
         this.embedded = embedded;
         this.user = user;
         String holder = user + " pid " + ProcessHandle.current().pid();
@@ -80,11 +85,13 @@ public final class Platform {
         if (environment.database() instanceof DatabaseSettings.Jdbc jdbc) {
             Database db = new JdbcDatabase(MySqlUrls.forDriver(jdbc.url()), jdbc.redactedUrl(), jdbc.user(),
                     jdbc.password() == null ? null : jdbc.password()::reveal);
-            return new Platform(workspace, environment, db, null, user);
+            RunDatabase run = new RunDatabase(jdbc.url(), jdbc.redactedUrl(), jdbc.user(), jdbc.password());
+            return new Platform(workspace, environment, db, run, null, user);
         }
         EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(embeddedStateDir(root, environmentName), config.name());
         Database db = new JdbcDatabase(instance.jdbcUrl(), instance.jdbcUrl(), instance.user(), null);
-        return new Platform(workspace, environment, db, instance, user);
+        RunDatabase run = new RunDatabase(instance.jdbcUrl(), instance.jdbcUrl(), instance.user(), null);
+        return new Platform(workspace, environment, db, run, instance, user);
     }
 
     public static Path embeddedStateDir(Path root, String environmentName) {
@@ -126,6 +133,15 @@ public final class Platform {
 
     public Database database() {
         return database;
+    }
+
+    /**
+     * Starts this environment's pipelines as child JVMs, building them with {@code maven} when
+     * needed; their logs go under {@code .strata/<env>/}.
+     */
+    public PipelineLauncher launcher(MavenBuild maven, long logCap) {
+        return new PipelineLauncher(workspace.root(), embeddedStateDir(workspace.root(), environment.name()),
+                runDatabase, maven, logCap);
     }
 
     /** The embedded server behind this environment, when it uses the embedded default. */

@@ -68,6 +68,11 @@ public final class StrataCommand implements Callable<Integer> {
         return Platform.open(root(), environment(), env, user());
     }
 
+    /** The process's environment variables (tests pass their own). */
+    public Map<String, String> variables() {
+        return env;
+    }
+
     public Main.Prompt prompt() {
         return prompt;
     }

@@ -7,6 +7,8 @@ import io.strata.cli.command.LintCommand;
 import io.strata.cli.command.MigrationsCommand;
 import io.strata.cli.command.ObserveCommand;
 import io.strata.cli.command.PlanCommand;
+import io.strata.cli.command.RunCommand;
+import io.strata.cli.command.SchedulerCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,8 @@ final class Subcommands {
         all.put("embedded", EmbeddedCommand.class);
         all.put("lint", LintCommand.class);
         all.put("access", AccessCommand.class);
+        all.put("run", RunCommand.class);
+        all.put("scheduler", SchedulerCommand.class);
         return java.util.Collections.unmodifiableMap(all);
     }
 

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 
@@ -19,12 +20,14 @@ final class ExamplePlatform {
 
     private ExamplePlatform() {}
 
+    /** Copies the example's files, without its local state and build output (.strata/, target/). */
     static Path copyTo(Path target) {
-        Path source = Path.of("..", "examples", "customers").toAbsolutePath().normalize();
+        Path source = source();
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path relative = source.relativize(file);
-                if (relative.startsWith(".strata")) {
+                if (relative.startsWith(".strata") || StreamSupport.stream(relative.spliterator(), false)
+                        .anyMatch(part -> part.toString().equals("target"))) {
                     continue;
                 }
                 Path to = target.resolve(relative.toString());
@@ -45,6 +48,17 @@ final class ExamplePlatform {
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** examples/customers of this repository, found from the module the tests run in. */
+    static Path source() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path example = dir.resolve("examples/customers");
+            if (Files.isRegularFile(example.resolve("strata.yaml"))) {
+                return example;
+            }
+        }
+        throw new IllegalStateException("examples/customers not found above " + Path.of("").toAbsolutePath());
     }
 
     /**

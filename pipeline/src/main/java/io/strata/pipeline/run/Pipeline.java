@@ -141,11 +141,18 @@ public final class Pipeline {
         return environment.image().orElseGet(() -> {
             String classPath = System.getProperty("java.class.path", "");
             if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
-                Path jar = Path.of(classPath);
-                return jar.getFileName() + "@sha256:" + sha256(jar);
+                return imageOf(Path.of(classPath));
             }
             return null;
         });
+    }
+
+    /**
+     * What a run from {@code jar} records as its image without STRATA_IMAGE:
+     * {@code <jar name>@sha256:<first 16 hex of its SHA-256>}. {@code strata run} passes the same.
+     */
+    public static String imageOf(Path jar) {
+        return jar.getFileName() + "@sha256:" + sha256(jar);
     }
 
     private static String sha256(Path file) {

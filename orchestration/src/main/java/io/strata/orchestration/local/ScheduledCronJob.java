@@ -1,0 +1,60 @@
+package io.strata.orchestration.local;
+
+import io.strata.orchestration.cronjob.CronJobSchedule;
+import io.strata.orchestration.cronjob.RetryPolicy;
+import io.strata.orchestration.manifest.Container;
+import io.strata.orchestration.manifest.CronJobManifest;
+import io.strata.orchestration.manifest.ImageReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A CronJob the local scheduler runs: its name, the pipeline it starts, and its schedule and
+ * retry rules. The scheduler is handed a list of these on every look, from whatever source
+ * holds them (today the {@code k8s/} folder; later the orchestration layer's applied schedules).
+ *
+ * @param name {@code metadata.name}: the key of its state and decisions
+ * @param pipeline the folder under {@code pipelines/} its runs start
+ */
+public record ScheduledCronJob(String name, String pipeline, CronJobSchedule schedule, RetryPolicy retry) {
+
+    public ScheduledCronJob {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(retry, "retry");
+    }
+
+    public ScheduledCronJob withSchedule(CronJobSchedule other) {
+        return new ScheduledCronJob(name, pipeline, other, retry);
+    }
+
+    public ScheduledCronJob withRetry(RetryPolicy other) {
+        return new ScheduledCronJob(name, pipeline, schedule, other);
+    }
+
+    /**
+     * The CronJob of a manifest: its pipeline is the {@code strata.io/pipeline} annotation, else
+     * the pipeline of an {@code ${image:NAME}} placeholder; empty when it names neither.
+     */
+    public static Optional<ScheduledCronJob> of(CronJobManifest manifest) {
+        Optional<String> pipeline = manifest.lineage().pipeline().or(() -> manifest.containers().stream()
+                .map(Container::image).filter(ImageReference.Placeholder.class::isInstance)
+                .map(image -> ((ImageReference.Placeholder) image).pipeline()).findFirst());
+        return pipeline.map(p -> new ScheduledCronJob(manifest.name(), p, manifest.schedule(), manifest.retry()));
+    }
+
+    /** The schedulable CronJobs of {@code manifests}; each other one is reported to {@code notes}. */
+    public static List<ScheduledCronJob> of(List<CronJobManifest> manifests, Consumer<String> notes) {
+        List<ScheduledCronJob> jobs = new ArrayList<>();
+        for (CronJobManifest manifest : manifests) {
+            of(manifest).ifPresentOrElse(jobs::add, () -> notes.accept(manifest.location().describe() + ": CronJob "
+                    + manifest.name() + " names no pipeline (annotation strata.io/pipeline, or an image"
+                    + " ${image:NAME}); the local scheduler leaves it aside"));
+        }
+        return jobs;
+    }
+}
