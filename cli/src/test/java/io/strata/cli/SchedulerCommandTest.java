@@ -47,6 +47,7 @@ class SchedulerCommandTest {
         standIns.standIn("stuck", "pipeline:hang");
         cronJob("fast", "@every 2s", "Allow");
         cronJob("stuck", "@every 2s", "Forbid");
+        apply();
         Path log = platform.resolve("scheduler.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-C", platform.toString(),
@@ -88,21 +89,33 @@ class SchedulerCommandTest {
     @Test
     void onceRunsWhatIsDueNowWaitsForItAndExits() throws Exception {
         standIns.standIn("fast", "pipeline:ok");
-        cronJob("fast", "@every 2s", "Allow");
+        cronJob("fast", "@every 5s", "Allow");
         Cli cli = new Cli(standIns.variables());
         String[] once = {"-C", platform.toString(), "--env", "staging", "scheduler", "--once"};
 
+        Cli.Result before = cli.run(once);
+        assertThat(before.code()).as(before.toString()).isZero();
+        assertThat(before.out()).contains("0 CronJob(s) applied", "nothing is scheduled: `strata apply`");
+
+        apply();
         Cli.Result first = cli.run(once);
         assertThat(first.code()).as(first.toString()).isZero();
-        assertThat(first.out()).contains("1 CronJob(s) in k8s/", "  fast: pipelines/fast, \"@every 2s\", Allow")
+        assertThat(first.out()).contains("1 CronJob(s) applied", "  fast: pipelines/fast, \"@every 5s\", Allow")
                 .doesNotContain(" fast run ");
-        Thread.sleep(2_200); // the CronJob was first seen by the run above: its first time is 2 s later
+        Thread.sleep(5_200); // the CronJob was created by the apply above: its first time is 5 s later
 
         Cli.Result second = cli.run(once);
         assertThat(second.code()).as(second.toString()).isZero();
         assertThat(second.out()).contains(" fast run ", " fast succeeded ");
         assertThat(rows("SELECT triggered_by || ' ' || status FROM strata.pipeline_runs"))
                 .containsExactly("schedule succeeded");
+    }
+
+    /** What the scheduler runs is what was applied: the registry, not the files. */
+    private void apply() {
+        Cli.Result applied = new Cli(standIns.variables()).run("-C", platform.toString(), "--env", "staging", "apply",
+                "--auto-approve");
+        assertThat(applied.code()).as(applied.toString()).isZero();
     }
 
     private void cronJob(String name, String schedule, String concurrency) throws Exception {

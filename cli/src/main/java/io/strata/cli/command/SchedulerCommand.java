@@ -3,19 +3,24 @@ package io.strata.cli.command;
 import io.strata.cli.ExitCode;
 import io.strata.cli.Platform;
 import io.strata.cli.StrataCommand;
+import io.strata.core.error.StrataException;
+import io.strata.core.layer.Database;
 import io.strata.orchestration.local.ChildRun;
 import io.strata.orchestration.local.MavenBuild;
 import io.strata.orchestration.local.ScheduledCronJob;
 import io.strata.orchestration.local.Scheduler;
 import io.strata.orchestration.local.SchedulerStore;
 import io.strata.orchestration.local.Sleeper;
-import io.strata.orchestration.manifest.ManifestReader;
+import io.strata.orchestration.manifest.CronJobManifest;
+import io.strata.orchestration.registry.RegisteredCronJob;
+import io.strata.orchestration.registry.ScheduleRegistry;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -28,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code strata scheduler}: the local scheduler, in the foreground, until Ctrl-C or SIGTERM. */
 @Command(name = "scheduler", mixinStandardHelpOptions = true,
-        description = "Run the pipelines when their CronJobs in k8s/ are due, as the Kubernetes CronJob controller"
+        description = "Run the pipelines when their applied CronJobs (k8s/, by strata apply) are due, as the Kubernetes CronJob controller"
                 + " would, until stopped (Ctrl-C, SIGTERM).")
 public final class SchedulerCommand implements Callable<Integer> {
 
@@ -57,11 +62,14 @@ public final class SchedulerCommand implements Callable<Integer> {
             out.flush();
         };
         Platform platform = root.platform();
-        Supplier<List<ScheduledCronJob>> cronJobs = fromManifests(platform.workspace().root().resolve("k8s"), print);
+        Supplier<List<ScheduledCronJob>> cronJobs = fromRegistry(platform.database(), print);
         List<ScheduledCronJob> first = cronJobs.get();
         print.accept("strata scheduler: environment " + platform.target().environment() + ", database "
-                + platform.database().displayUrl() + "; " + first.size() + " CronJob(s) in k8s/, read again on every look"
-                + (once ? "; --once" : "; Ctrl-C stops"));
+                + platform.database().displayUrl() + "; " + first.size() + " CronJob(s) applied, read again on every"
+                + " look" + (once ? "; --once" : "; Ctrl-C stops"));
+        if (first.isEmpty()) {
+            print.accept("  nothing is scheduled: `strata apply` puts the CronJobs of k8s/ into the schedule registry");
+        }
         for (ScheduledCronJob cronJob : first) {
             print.accept("  " + cronJob.name() + ": pipelines/" + cronJob.pipeline() + ", \"" + cronJob.schedule().schedule()
                     + "\", " + cronJob.schedule().concurrencyPolicy().manifestName()
@@ -101,13 +109,27 @@ public final class SchedulerCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The CronJobs of the k8s/ folder, read on every call; each note (a CronJob naming no pipeline) said once. */
-    private static Supplier<List<ScheduledCronJob>> fromManifests(Path k8s, Consumer<String> print) {
+    /**
+     * The CronJobs applied to the environment's schedule registry (what `strata apply` made of
+     * k8s/, not the files as they are now), read on every call. A row that no longer parses was
+     * edited outside Strata: it is left aside and said once, and the others run.
+     */
+    private static Supplier<List<ScheduledCronJob>> fromRegistry(Database database, Consumer<String> print) {
         Set<String> said = new HashSet<>();
-        return () -> ScheduledCronJob.of(ManifestReader.readDirectory(k8s).cronJobs(), note -> {
-            if (said.add(note)) {
-                print.accept("note: " + note);
+        return () -> {
+            List<ScheduledCronJob> cronJobs = new ArrayList<>();
+            for (RegisteredCronJob row : ScheduleRegistry.read(database)) {
+                try {
+                    CronJobManifest manifest = row.cronJob();
+                    cronJobs.add(new ScheduledCronJob(row.name(), row.pipeline(), manifest.schedule(), manifest.retry(),
+                            Optional.of(row.createdAt())));
+                } catch (StrataException e) {
+                    if (said.add(row.name() + e.getMessage())) {
+                        print.accept("note: CronJob " + row.name() + " is left aside: " + e.describe());
+                    }
+                }
             }
-        });
+            return cronJobs;
+        };
     }
 }

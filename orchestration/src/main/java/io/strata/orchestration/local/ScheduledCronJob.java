@@ -5,6 +5,7 @@ import io.strata.orchestration.cronjob.RetryPolicy;
 import io.strata.orchestration.manifest.Container;
 import io.strata.orchestration.manifest.CronJobManifest;
 import io.strata.orchestration.manifest.ImageReference;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,26 +15,36 @@ import java.util.function.Consumer;
 /**
  * A CronJob the local scheduler runs: its name, the pipeline it starts, and its schedule and
  * retry rules. The scheduler is handed a list of these on every look, from whatever source
- * holds them (today the {@code k8s/} folder; later the orchestration layer's applied schedules).
+ * holds them: {@code strata scheduler} reads the orchestration layer's schedule registry, which
+ * {@code strata apply} fills from {@code k8s/}.
  *
  * @param name {@code metadata.name}: the key of its state and decisions
  * @param pipeline the folder under {@code pipelines/} its runs start
+ * @param createdAt the CronJob's creation time (its first apply), from which its schedule counts
+ *     until it first runs; empty: the first time the scheduler sees it
  */
-public record ScheduledCronJob(String name, String pipeline, CronJobSchedule schedule, RetryPolicy retry) {
+public record ScheduledCronJob(String name, String pipeline, CronJobSchedule schedule, RetryPolicy retry,
+        Optional<Instant> createdAt) {
 
     public ScheduledCronJob {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A CronJob whose creation time is the moment the scheduler first sees it. */
+    public ScheduledCronJob(String name, String pipeline, CronJobSchedule schedule, RetryPolicy retry) {
+        this(name, pipeline, schedule, retry, Optional.empty());
     }
 
     public ScheduledCronJob withSchedule(CronJobSchedule other) {
-        return new ScheduledCronJob(name, pipeline, other, retry);
+        return new ScheduledCronJob(name, pipeline, other, retry, createdAt);
     }
 
     public ScheduledCronJob withRetry(RetryPolicy other) {
-        return new ScheduledCronJob(name, pipeline, schedule, other);
+        return new ScheduledCronJob(name, pipeline, schedule, other, createdAt);
     }
 
     /**

@@ -177,7 +177,8 @@ public final class Scheduler {
         List<Job> active = jobs.computeIfAbsent(name, n -> new ArrayList<>());
         Optional<StoredSchedule> loaded = store.load(name);
         StoredSchedule stored = loaded
-                .orElseGet(() -> new StoredSchedule(name, now.truncatedTo(ChronoUnit.SECONDS), Optional.empty(), List.of()));
+                .orElseGet(() -> new StoredSchedule(name, cronJob.createdAt().orElse(now).truncatedTo(ChronoUnit.SECONDS),
+                        Optional.empty(), List.of()));
         if (adopted.add(name)) {
             adopt(cronJob, stored, active, now);
         }
