@@ -69,6 +69,11 @@ final class ImagesConfigParser {
                     "`username` and `password` go together: only `" + present.key() + "` is set",
                     "add the other, or remove both for a registry without login");
         }
+        if (insecure && username != null) {
+            throw new ConfigException(parser.at(map.entries().get("username").keyMark(), path + ".username"),
+                    "an insecure registry takes no login: credentials are never sent over plain HTTP",
+                    "remove `username` and `password`, or serve the registry over HTTPS and remove `insecure`");
+        }
         return new ImagesConfig.Registry(url, insecure, username, password);
     }
 

@@ -165,7 +165,10 @@ class StructureErrorTest {
                         "environments.dev.images.registry.insecure", "expected true or false, got a string"),
                 Arguments.of("username without password", images("registry:", "  url: 127.0.0.1:5000",
                         "  username: ci"), 7, "environments.dev.images.registry.username",
-                        "`username` and `password` go together"));
+                        "`username` and `password` go together"),
+                Arguments.of("login for an insecure registry", images("registry:", "  url: 127.0.0.1:5000",
+                        "  insecure: true", "  username: ci", "  password: ${env:P}"), 8,
+                        "environments.dev.images.registry.username", "an insecure registry takes no login"));
     }
 
     /** A dev environment whose images map body is {@code lines}, indented for its place. */
