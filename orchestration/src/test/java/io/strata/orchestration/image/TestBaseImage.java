@@ -85,6 +85,9 @@ final class TestBaseImage {
                             .setBaseImageLayersCache(work.resolve("cache"))
                             .setApplicationLayersCache(work.resolve("cache")));
             Files.move(partial, tarball, StandardCopyOption.ATOMIC_MOVE);
+            try (Stream<Path> leftovers = Files.walk(work)) {
+                leftovers.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
             return tarball;
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the test base image: " + e, e);
