@@ -2,6 +2,7 @@ package io.strata.cli;
 
 import io.strata.cli.command.AccessCommand;
 import io.strata.cli.command.ApplyCommand;
+import io.strata.cli.command.BuildCommand;
 import io.strata.cli.command.EmbeddedCommand;
 import io.strata.cli.command.LintCommand;
 import io.strata.cli.command.MigrationsCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = StrataCommand.Version.class,
         description = "A data platform as a Git repository: declare, plan, apply, observe.",
         subcommands = {PlanCommand.class, ApplyCommand.class, ObserveCommand.class, MigrationsCommand.class,
-                EmbeddedCommand.class, LintCommand.class, AccessCommand.class})
+                EmbeddedCommand.class, LintCommand.class, AccessCommand.class, BuildCommand.class})
 public final class StrataCommand implements Callable<Integer> {
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -74,6 +75,11 @@ public final class StrataCommand implements Callable<Integer> {
 
     public Platform platform() {
         return Platform.open(root(), environment(), env, user());
+    }
+
+    /** The process's environment variables (a map in tests), for commands that resolve references themselves. */
+    public Map<String, String> environmentVariables() {
+        return env;
     }
 
     public Main.Prompt prompt() {
