@@ -232,7 +232,8 @@ class ResolveTest {
 
     @Test
     void aResolvedUrlIsCheckedLikeAWrittenOne() {
-        ProjectConfig config = load(dir, IMAGES.replace("username: ci", "insecure: true\n        username: ci"));
+        ProjectConfig config = load(dir, IMAGES.replace("username: ci\n        password: ${env:REGISTRY_PASSWORD}",
+                "insecure: true"));
 
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> config.resolveImages("staging",
                 Map.of("REGISTRY", "ghcr.io/acme", "REGISTRY_PASSWORD", "t")::get));
