@@ -2,6 +2,7 @@ package io.strata.cli;
 
 import io.strata.cli.command.AccessCommand;
 import io.strata.cli.command.ApplyCommand;
+import io.strata.cli.command.BuildCommand;
 import io.strata.cli.command.EmbeddedCommand;
 import io.strata.cli.command.LintCommand;
 import io.strata.cli.command.MigrationsCommand;
@@ -38,6 +39,7 @@ final class Subcommands {
         all.put("access", AccessCommand.class);
         all.put("run", RunCommand.class);
         all.put("scheduler", SchedulerCommand.class);
+        all.put("build", BuildCommand.class);
         return java.util.Collections.unmodifiableMap(all);
     }
 

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class ConfigParser {
 
     static final List<String> TOP_KEYS = List.of("name", "environments");
-    static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout");
+    static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout", "images");
     static final List<String> DATABASE_KEYS = List.of("url", "user", "password");
     static final Pattern PLATFORM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
 
@@ -84,7 +84,7 @@ final class ConfigParser {
         // `dev` always exists so that a fresh platform works with no configuration at all.
         Map<String, EnvironmentConfig> withDev = new LinkedHashMap<>();
         withDev.put(EnvironmentName.DEFAULT, new EnvironmentConfig(EnvironmentName.DEFAULT, false,
-                new DatabaseConfig.Embedded(), EnvironmentConfig.DEFAULT_LOCK_TIMEOUT,
+                new DatabaseConfig.Embedded(), EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, ImagesConfig.defaults(),
                 at(topMark, "environments." + EnvironmentName.DEFAULT)));
         withDev.putAll(declared);
         return withDev;
@@ -95,14 +95,15 @@ final class ConfigParser {
         if (entry.value() instanceof Scalar s && s.isNull()) {
             // `staging:` alone declares an environment with every default.
             return new EnvironmentConfig(entry.key(), true, new DatabaseConfig.Embedded(),
-                    EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, location);
+                    EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, ImagesConfig.defaults(), location);
         }
         Mapping map = mapping(entry.value(), path, "a map with `database` and/or `lock_timeout`",
                 "indent the settings below `" + entry.key() + ":`, e.g. `    database: embedded`");
         checkKeys(map, path, ENVIRONMENT_KEYS);
         DatabaseConfig database = database(map.entries().get("database"), path + ".database");
         Duration lockTimeout = lockTimeout(map.entries().get("lock_timeout"), path + ".lock_timeout");
-        return new EnvironmentConfig(entry.key(), true, database, lockTimeout, location);
+        ImagesConfig images = new ImagesConfigParser(this).images(map.entries().get("images"), path + ".images");
+        return new EnvironmentConfig(entry.key(), true, database, lockTimeout, images, location);
     }
 
     private DatabaseConfig database(Entry entry, String path) {
@@ -170,17 +171,17 @@ final class ConfigParser {
         return parsed.get();
     }
 
-    private ConfigValue optionalValue(Entry entry, String path, boolean secret) {
+    ConfigValue optionalValue(Entry entry, String path, boolean secret) {
         return entry == null ? null : value(entry, path, secret);
     }
 
-    private ConfigValue value(Entry entry, String path, boolean secret) {
+    ConfigValue value(Entry entry, String path, boolean secret) {
         String text = string(entry, path);
         return ConfigValue.parse(text, secret, at(entry.value().mark(), path));
     }
 
     /** The entry's value, which must be a string; the error never quotes the value. */
-    private String string(Entry entry, String path) {
+    String string(Entry entry, String path) {
         YamlNode node = entry.value();
         if (node instanceof Scalar s && s.isString()) {
             return s.text();
@@ -194,14 +195,14 @@ final class ConfigParser {
                         : "write a single string value after `" + entry.key() + ":`");
     }
 
-    private Mapping mapping(YamlNode node, String path, String expected, String hint) {
+    Mapping mapping(YamlNode node, String path, String expected, String hint) {
         if (node instanceof Mapping map) {
             return map;
         }
         throw new ConfigException(at(node.mark(), path), "expected " + expected + ", got " + node.kind(), hint);
     }
 
-    private void checkKeys(Mapping map, String path, List<String> known) {
+    void checkKeys(Mapping map, String path, List<String> known) {
         for (Entry entry : map.entries().values()) {
             if (known.contains(entry.key())) {
                 continue;
@@ -217,7 +218,7 @@ final class ConfigParser {
         }
     }
 
-    private SourceLocation at(Mark mark, String path) {
+    SourceLocation at(Mark mark, String path) {
         return new SourceLocation(file, mark.line(), mark.column(), path);
     }
 }

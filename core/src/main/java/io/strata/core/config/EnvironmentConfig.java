@@ -10,10 +10,12 @@ import java.util.Objects;
  * @param declared false for the {@code dev} environment Strata adds when the file does not declare it
  * @param database its database settings, unresolved
  * @param lockTimeout how long apply waits for another apply's lock
+ * @param images what pipeline images are built on and pushed to
  * @param location where the environment is declared (the file's start for an implicit {@code dev})
  */
 public record EnvironmentConfig(
-        String name, boolean declared, DatabaseConfig database, Duration lockTimeout, SourceLocation location) {
+        String name, boolean declared, DatabaseConfig database, Duration lockTimeout, ImagesConfig images,
+        SourceLocation location) {
 
     /** Used when {@code lock_timeout} is omitted. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
@@ -22,6 +24,7 @@ public record EnvironmentConfig(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
+        Objects.requireNonNull(images, "images");
         Objects.requireNonNull(location, "location");
     }
 }

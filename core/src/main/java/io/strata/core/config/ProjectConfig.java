@@ -100,6 +100,32 @@ public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfi
         return new ResolvedEnvironment(env.name(), database, env.lockTimeout());
     }
 
+    /**
+     * Resolves the named environment's {@code images}: only its registry's references need to
+     * resolve, so building images never needs the database's variables.
+     *
+     * @throws ConfigException when a reference does not resolve or the resolved url is malformed
+     *     or insecure for a remote host, naming where it is written
+     */
+    public ImageSettings resolveImages(String envName, Function<String, String> environmentVariables) {
+        EnvironmentConfig env = environment(envName);
+        ImagesConfig images = env.images();
+        String base = images.base().startsWith("tar:")
+                ? "tar:" + directory().toAbsolutePath().resolve(images.base().substring(4)).normalize()
+                : images.base();
+        ImagesConfig.Registry registry = images.registry();
+        if (registry == null) {
+            return new ImageSettings(base, null);
+        }
+        ReferenceResolver resolver = new ReferenceResolver(directory(), environmentVariables);
+        String[] url = ImagesConfigParser.check(resolver.resolve(registry.url()), registry.insecure(),
+                registry.url().location(), registry.url().location());
+        String username = registry.username() == null ? null : resolver.resolve(registry.username());
+        Secret password = registry.password() == null ? null
+                : new Secret(resolver.resolve(registry.password()), registry.password().redacted());
+        return new ImageSettings(base, new ImageSettings.Registry(url[0], url[1], registry.insecure(), username, password));
+    }
+
     private static DatabaseSettings.Jdbc jdbc(DatabaseConfig.Jdbc jdbc, ReferenceResolver resolver) {
         String url = resolver.resolve(jdbc.url());
         if (JdbcUrl.dialectOf(url).isEmpty()) {

@@ -184,4 +184,61 @@ class ResolveTest {
                 .isInstanceOf(StrataException.class)
                 .hasMessageContaining("`../staging` is not a valid environment name");
     }
+
+    private static final String IMAGES = """
+            name: customers
+            environments:
+              dev:
+                images:
+                  base: tar:images/base.tar
+                  registry:
+                    url: 127.0.0.1:5000/strata
+                    insecure: true
+              staging:
+                database:
+                  url: ${env:STAGING_DB_URL}
+                images:
+                  registry:
+                    url: ${env:REGISTRY}
+                    username: ci
+                    password: ${env:REGISTRY_PASSWORD}
+            """;
+
+    @Test
+    void imagesDefaultToTheTemurinBaseAndNoRegistry() {
+        ImageSettings images = load(dir, "name: customers\n").resolveImages("dev", name -> null);
+
+        assertThat(images).isEqualTo(new ImageSettings("eclipse-temurin:17-jre", null));
+    }
+
+    @Test
+    void aTarBaseIsResolvedAgainstThePlatformFolder() {
+        ImageSettings images = load(dir, IMAGES).resolveImages("dev", name -> null);
+
+        assertThat(images.base()).isEqualTo("tar:" + dir.toAbsolutePath().resolve("images/base.tar"));
+        assertThat(images.registry()).isEqualTo(new ImageSettings.Registry("127.0.0.1:5000", "strata", true, null, null));
+        assertThat(images.registry().repository("customers")).isEqualTo("127.0.0.1:5000/strata/customers");
+    }
+
+    @Test
+    void imagesResolveWithoutTheDatabaseVariables() {
+        ImageSettings images = load(dir, IMAGES).resolveImages("staging",
+                Map.of("REGISTRY", "ghcr.io/acme", "REGISTRY_PASSWORD", "t0ken")::get);
+
+        assertThat(images.registry().host()).isEqualTo("ghcr.io");
+        assertThat(images.registry().password().reveal()).isEqualTo("t0ken");
+        assertThat(images.registry().toString()).doesNotContain("t0ken").contains("${env:REGISTRY_PASSWORD}");
+    }
+
+    @Test
+    void aResolvedUrlIsCheckedLikeAWrittenOne() {
+        ProjectConfig config = load(dir, IMAGES.replace("username: ci\n        password: ${env:REGISTRY_PASSWORD}",
+                "insecure: true"));
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> config.resolveImages("staging",
+                Map.of("REGISTRY", "ghcr.io/acme", "REGISTRY_PASSWORD", "t")::get));
+
+        assertThat(e.keyPath()).isEqualTo("environments.staging.images.registry.url");
+        assertThat(e.problem()).contains("`insecure: true` is refused for `ghcr.io`");
+    }
 }

@@ -68,7 +68,17 @@ class SchemaConformanceTest {
                           dev:
                             database: embedded
                             lock_timeout: 500ms
+                            images:
+                              base: tar:images/base.tar
+                              registry:
+                                url: 127.0.0.1:5000/strata
+                                insecure: true
                           ci:
+                            images:
+                              registry:
+                                url: ${env:REGISTRY}
+                                username: ${env:REGISTRY_USER}
+                                password: ${env:REGISTRY_PASSWORD}
                           staging:
                             database:
                               url: jdbc:postgresql://${env:HOST}:5432/customers
@@ -162,6 +172,30 @@ class SchemaConformanceTest {
     void schemaAndLoaderAgreeOnLockTimeouts(String duration) throws IOException {
         assertAgreement("lock_timeout " + duration,
                 "name: c\nenvironments:\n  dev:\n    lock_timeout: '" + duration + "'\n");
+    }
+
+    static Stream<Arguments> registries() {
+        return Stream.of("registry.example.com", "registry.example.com:443/data/pipelines", "127.0.0.1:5000/strata",
+                "localhost:5000", "[::1]:5000/x", "ghcr.io/acme", "https://ghcr.io/acme", "ghcr.io/Acme",
+                "ghcr.io/acme/", "ghcr.io//acme", "-ghcr.io", "ghcr.io/a__b/c-d.e", "${env:REGISTRY}", "")
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "registry {0}")
+    @MethodSource("registries")
+    void schemaAndLoaderAgreeOnRegistryUrls(String url) throws IOException {
+        for (boolean insecure : new boolean[] {false, true}) {
+            assertAgreement("registry " + url + (insecure ? " insecure" : ""), """
+                    name: c
+                    environments:
+                      dev:
+                        images:
+                          base: %s
+                          registry:
+                            url: '%s'
+                            insecure: %s
+                    """.formatted("eclipse-temurin:17-jre", url, insecure));
+        }
     }
 
     private void assertAgreement(String kind, String text) throws IOException {

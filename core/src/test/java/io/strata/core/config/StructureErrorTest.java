@@ -147,7 +147,37 @@ class StructureErrorTest {
                 Arguments.of("empty variable name", staging(URL, "user: ${env:}"), 6,
                         "environments.staging.database.user", "does not name an environment variable"),
                 Arguments.of("empty file reference", staging(URL, "password: ${file:}"), 6,
-                        "environments.staging.database.password", "names no file"));
+                        "environments.staging.database.password", "names no file"),
+                Arguments.of("images is a string", "name: c\nenvironments:\n  dev:\n    images: eclipse-temurin\n", 4,
+                        "environments.dev.images", "expected a map with `base` and/or `registry`, got a string"),
+                Arguments.of("unknown images key (suggested)", images("bsae: eclipse-temurin:17-jre"), 5,
+                        "environments.dev.images.bsae", "did you mean `base`?"),
+                Arguments.of("base with a space", images("base: eclipse temurin"), 5,
+                        "environments.dev.images.base", "`eclipse temurin` is not a base image"),
+                Arguments.of("registry without url", images("registry:", "  insecure: true"), 5,
+                        "environments.dev.images.registry.url", "required key `url` is missing"),
+                Arguments.of("registry url with a scheme", images("registry:", "  url: https://registry.example.com"), 6,
+                        "environments.dev.images.registry.url", "is not a registry url"),
+                Arguments.of("insecure remote registry", images("registry:", "  url: registry.example.com/data",
+                        "  insecure: true"), 6, "environments.dev.images.registry.insecure",
+                        "`insecure: true` is refused for `registry.example.com`"),
+                Arguments.of("insecure is a string", images("registry:", "  url: 127.0.0.1:5000", "  insecure: 'yes'"), 7,
+                        "environments.dev.images.registry.insecure", "expected true or false, got a string"),
+                Arguments.of("username without password", images("registry:", "  url: 127.0.0.1:5000",
+                        "  username: ci"), 7, "environments.dev.images.registry.username",
+                        "`username` and `password` go together"),
+                Arguments.of("login for an insecure registry", images("registry:", "  url: 127.0.0.1:5000",
+                        "  insecure: true", "  username: ci", "  password: ${env:P}"), 8,
+                        "environments.dev.images.registry.username", "an insecure registry takes no login"));
+    }
+
+    /** A dev environment whose images map body is {@code lines}, indented for its place. */
+    private static String images(String... lines) {
+        StringBuilder yaml = new StringBuilder("name: c\nenvironments:\n  dev:\n    images:\n");
+        for (String line : lines) {
+            yaml.append("      ").append(line).append('\n');
+        }
+        return yaml.toString();
     }
 
     @ParameterizedTest(name = "{0}")

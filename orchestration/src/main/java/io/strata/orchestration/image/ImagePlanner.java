@@ -1,0 +1,112 @@
+package io.strata.orchestration.image;
+
+import com.google.cloud.tools.jib.api.MainClassFinder;
+import io.strata.core.error.StrataException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Lays a pipeline's build output out as image layers, least likely to change first, so that a
+ * changed class rebuilds and pushes only the small last layer:
+ * <ol>
+ *   <li>{@code dependencies}: released jars, which change when the pom does;
+ *   <li>{@code snapshot-dependencies}: {@code -SNAPSHOT} jars, which change with their own builds;
+ *   <li>{@code resources}: everything in {@code target/classes} that is not a class;
+ *   <li>{@code classes}: the compiled classes.
+ * </ol>
+ * The layout is Jib's own for Maven projects ({@code /app/libs}, {@code /app/resources},
+ * {@code /app/classes}), so an image reads the same as one {@code jib:build} would make.
+ */
+public final class ImagePlanner {
+
+    public static final String APP = "/app";
+    /** The conventional non-root user of distroless images; numeric, so Kubernetes' runAsNonRoot can check it. */
+    public static final String USER = "65532";
+
+    private ImagePlanner() {}
+
+    /**
+     * The plan for one pipeline.
+     *
+     * @param labels the image's labels; {@link ContentHash#LABEL} is added later, by the builder
+     * @throws StrataException when the module has no main class or more than one, or two jars share a name
+     */
+    public static ImagePlan plan(PipelineModule module, ModuleOutput output, BaseImage base, Map<String, String> labels) {
+        List<ImageLayer.File> releases = new ArrayList<>();
+        List<ImageLayer.File> snapshots = new ArrayList<>();
+        Map<String, Path> byName = new HashMap<>();
+        for (Path jar : output.dependencies()) {
+            String name = jar.getFileName().toString();
+            Path other = byName.putIfAbsent(name, jar);
+            if (other != null) {
+                throw new StrataException("pipeline `" + module.name() + "` has two dependencies named " + name + ": "
+                        + other + " and " + jar, "exclude one of them in " + module.directory().resolve("pom.xml"));
+            }
+            (isSnapshot(jar) ? snapshots : releases).add(new ImageLayer.File(jar, APP + "/libs/" + name));
+        }
+        List<ImageLayer.File> resources = new ArrayList<>();
+        List<ImageLayer.File> classes = new ArrayList<>();
+        List<Path> classFiles = new ArrayList<>();
+        Path root = output.classesDirectory();
+        for (Path file : files(root)) {
+            String relative = root.relativize(file).toString().replace('\\', '/');
+            if (relative.endsWith(".class")) {
+                classes.add(new ImageLayer.File(file, APP + "/classes/" + relative));
+                classFiles.add(file);
+            } else {
+                resources.add(new ImageLayer.File(file, APP + "/resources/" + relative));
+            }
+        }
+        List<ImageLayer> layers = new ArrayList<>();
+        addIfAny(layers, "dependencies", releases);
+        addIfAny(layers, "snapshot-dependencies", snapshots);
+        addIfAny(layers, "resources", resources);
+        addIfAny(layers, "classes", classes);
+        List<String> entrypoint = List.of("java", "-cp", APP + "/resources:" + APP + "/classes:" + APP + "/libs/*",
+                mainClass(module, classFiles));
+        return new ImagePlan(module.name(), base, layers, entrypoint, USER, APP, labels);
+    }
+
+    private static boolean isSnapshot(Path jar) {
+        Path version = jar.getParent() == null ? null : jar.getParent().getFileName();
+        return jar.getFileName().toString().contains("-SNAPSHOT")
+                || (version != null && version.toString().endsWith("-SNAPSHOT"));
+    }
+
+    private static void addIfAny(List<ImageLayer> layers, String name, List<ImageLayer.File> files) {
+        if (!files.isEmpty()) {
+            layers.add(new ImageLayer(name, files));
+        }
+    }
+
+    private static String mainClass(PipelineModule module, List<Path> classFiles) {
+        MainClassFinder.Result result = MainClassFinder.find(classFiles, event -> {});
+        return switch (result.getType()) {
+            case MAIN_CLASS_FOUND -> result.getFoundMainClass();
+            case MAIN_CLASS_NOT_FOUND -> throw new StrataException("pipeline `" + module.name()
+                    + "` has no class with a `public static void main(String[])`",
+                    "a pipeline is one main: add it under " + module.directory().resolve("src/main/java"));
+            case MULTIPLE_MAIN_CLASSES -> throw new StrataException("pipeline `" + module.name()
+                    + "` has more than one main class: " + String.join(", ", result.getFoundMainClasses()),
+                    "a pipeline is one main: keep one, and move the others to another module");
+        };
+    }
+
+    private static List<Path> files(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

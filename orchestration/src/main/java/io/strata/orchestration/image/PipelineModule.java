@@ -1,0 +1,65 @@
+package io.strata.orchestration.image;
+
+import io.strata.core.error.StrataException;
+import io.strata.orchestration.manifest.ImageReference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * A pipeline of the platform: a folder {@code pipelines/<name>/} holding a {@code pom.xml}.
+ *
+ * @param name the folder's name, which is also the image's repository name
+ * @param directory the folder, absolute
+ */
+public record PipelineModule(String name, Path directory) {
+
+    public static final String FOLDER = "pipelines";
+
+    public PipelineModule {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(directory, "directory");
+    }
+
+    /** Every pipeline of the platform at {@code root}, by name; none when there is no pipelines folder. */
+    public static List<PipelineModule> discover(Path root) {
+        Path folder = root.resolve(FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
+                    .map(dir -> new PipelineModule(dir.getFileName().toString(), dir.toAbsolutePath().normalize()))
+                    .filter(p -> ImageReference.PIPELINE_NAME.matcher(p.name()).matches())
+                    .sorted((a, b) -> a.name().compareTo(b.name()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The named pipelines, in the order given; all of them when {@code names} is empty. */
+    public static List<PipelineModule> select(Path root, List<String> names) {
+        List<PipelineModule> all = discover(root);
+        if (names.isEmpty()) {
+            if (all.isEmpty()) {
+                throw new StrataException("no pipelines in " + root.resolve(FOLDER),
+                        "a pipeline is a folder pipelines/<name>/ with a pom.xml");
+            }
+            return all;
+        }
+        List<PipelineModule> selected = new ArrayList<>();
+        for (String name : names) {
+            selected.add(all.stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new StrataException("no pipeline `" + name + "` in " + root.resolve(FOLDER),
+                            all.isEmpty() ? "a pipeline is a folder pipelines/<name>/ with a pom.xml"
+                                    : "known pipelines: " + String.join(", ", all.stream().map(PipelineModule::name).toList()))));
+        }
+        return selected;
+    }
+}

@@ -1,0 +1,108 @@
+package io.strata.orchestration.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strata.core.error.StrataException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The layer layout and the content hash, on a module output made by hand (no Maven, no Jib). */
+class ImagePlannerTest {
+
+    @TempDir
+    Path tmp;
+
+    private final PipelineModule module = new PipelineModule("demo", Path.of("/platform/pipelines/demo"));
+    private final BaseImage base = new BaseImage.Registry("eclipse-temurin:17-jre");
+
+    private Path classes(String... mains) throws IOException {
+        Path sources = Files.createDirectories(tmp.resolve("src"));
+        Path classes = Files.createDirectories(tmp.resolve("classes"));
+        for (String main : mains) {
+            Files.writeString(sources.resolve(main + ".java"),
+                    "public class " + main + " { public static void main(String[] args) {} }\n");
+            assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                    sources.resolve(main + ".java").toString())).isZero();
+        }
+        Files.createDirectories(classes.resolve("config"));
+        Files.writeString(classes.resolve("config/app.properties"), "a=1\n");
+        return classes;
+    }
+
+    private Path jar(String repositoryPath) throws IOException {
+        Path jar = tmp.resolve("repo").resolve(repositoryPath);
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, repositoryPath);
+        return jar;
+    }
+
+    @Test
+    void laysOutDependenciesSnapshotsResourcesAndClassesInThatOrder() throws IOException {
+        ModuleOutput output = new ModuleOutput(classes("Main"), List.of(jar("org/x/a/1.0/a-1.0.jar"),
+                jar("io/strata/lib/0.1.0-SNAPSHOT/lib-0.1.0-SNAPSHOT.jar")));
+
+        ImagePlan plan = ImagePlanner.plan(module, output, base, Map.of("k", "v"));
+
+        assertThat(plan.layers()).extracting(ImageLayer::name)
+                .containsExactly("dependencies", "snapshot-dependencies", "resources", "classes");
+        assertThat(plan.layers()).extracting(l -> l.files().stream().map(ImageLayer.File::pathInContainer).toList())
+                .containsExactly(List.of("/app/libs/a-1.0.jar"), List.of("/app/libs/lib-0.1.0-SNAPSHOT.jar"),
+                        List.of("/app/resources/config/app.properties"), List.of("/app/classes/Main.class"));
+        assertThat(plan.entrypoint()).containsExactly("java", "-cp", "/app/resources:/app/classes:/app/libs/*", "Main");
+        assertThat(plan.user()).isEqualTo("65532");
+    }
+
+    @Test
+    void aModuleWithoutDependenciesHasNoEmptyLayers() throws IOException {
+        ImagePlan plan = ImagePlanner.plan(module, new ModuleOutput(classes("Main"), List.of()), base, Map.of());
+
+        assertThat(plan.layers()).extracting(ImageLayer::name).containsExactly("resources", "classes");
+    }
+
+    @Test
+    void refusesTwoMainClassesAndNamesThem() throws IOException {
+        ModuleOutput output = new ModuleOutput(classes("Main", "Other"), List.of());
+
+        assertThatThrownBy(() -> ImagePlanner.plan(module, output, base, Map.of()))
+                .isInstanceOf(StrataException.class).hasMessageContaining("more than one main class")
+                .hasMessageContaining("Main").hasMessageContaining("Other");
+    }
+
+    @Test
+    void refusesTwoJarsWithOneName() throws IOException {
+        ModuleOutput output = new ModuleOutput(classes("Main"),
+                List.of(jar("org/x/util/1.0/util-1.0.jar"), jar("org/y/util/1.0/util-1.0.jar")));
+
+        assertThatThrownBy(() -> ImagePlanner.plan(module, output, base, Map.of()))
+                .isInstanceOf(StrataException.class).hasMessageContaining("two dependencies named util-1.0.jar");
+    }
+
+    @Test
+    void theHashFollowsContentPathsBaseAndLabelsButNotWhereFilesLie() throws IOException {
+        Path classes = classes("Main");
+        ModuleOutput output = new ModuleOutput(classes, List.of(jar("org/x/a/1.0/a-1.0.jar")));
+        String hash = ContentHash.of(ImagePlanner.plan(module, output, base, Map.of("k", "v")));
+
+        assertThat(hash).matches("sha256:[0-9a-f]{64}");
+        assertThat(ContentHash.tag(hash)).isEqualTo(hash.substring(7, 23));
+        assertThat(ContentHash.of(ImagePlanner.plan(module, output, base, Map.of("k", "v")))).isEqualTo(hash);
+        assertThat(ContentHash.of(ImagePlanner.plan(module, output, base, Map.of("k", "w")))).isNotEqualTo(hash);
+        assertThat(ContentHash.of(ImagePlanner.plan(module, output, new BaseImage.Registry("eclipse-temurin:21-jre"),
+                Map.of("k", "v")))).isNotEqualTo(hash);
+
+        Path moved = Files.createDirectories(tmp.resolve("elsewhere/a/1.0"));
+        Files.copy(output.dependencies().get(0), moved.resolve("a-1.0.jar"));
+        ModuleOutput relocated = new ModuleOutput(classes, List.of(moved.resolve("a-1.0.jar")));
+        assertThat(ContentHash.of(ImagePlanner.plan(module, relocated, base, Map.of("k", "v")))).isEqualTo(hash);
+
+        Files.writeString(classes.resolve("config/app.properties"), "a=2\n");
+        assertThat(ContentHash.of(ImagePlanner.plan(module, output, base, Map.of("k", "v")))).isNotEqualTo(hash);
+    }
+}
