@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param database its database settings, unresolved
  * @param lockTimeout how long apply waits for another apply's lock
  * @param location where the environment is declared (the file's start for an implicit {@code dev})
+ * @param lineage its {@code lineage:}, else the top-level one, else {@link LineageConfig#NONE}
  */
-public record EnvironmentConfig(
-        String name, boolean declared, DatabaseConfig database, Duration lockTimeout, SourceLocation location) {
+public record EnvironmentConfig(String name, boolean declared, DatabaseConfig database, Duration lockTimeout,
+        SourceLocation location, LineageConfig lineage) {
 
     /** Used when {@code lock_timeout} is omitted. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
@@ -23,5 +24,12 @@ public record EnvironmentConfig(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
         Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(lineage, "lineage");
+    }
+
+    /** An environment without lineage settings. */
+    public EnvironmentConfig(String name, boolean declared, DatabaseConfig database, Duration lockTimeout,
+            SourceLocation location) {
+        this(name, declared, database, lockTimeout, location, LineageConfig.NONE);
     }
 }
