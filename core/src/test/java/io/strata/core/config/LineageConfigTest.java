@@ -18,7 +18,8 @@ class LineageConfigTest {
     @TempDir
     Path dir;
 
-    private static final String PLATFORM = """
+    /** Also a valid file for SchemaConformanceTest. */
+    static final String PLATFORM = """
             name: customers
             lineage:
               openlineage:

@@ -81,25 +81,7 @@ class SchemaConformanceTest {
                               user: app
                               password: "p$${w}$$"
                         """),
-                Arguments.of("lineage", """
-                        name: customers
-                        lineage:
-                          openlineage:
-                            url: http://marquez:5000
-                            namespace: customers
-                        environments:
-                          ci:
-                            lineage: {}
-                          staging:
-                            lineage:
-                              openlineage:
-                                url: ${env:OPENLINEAGE_URL}
-                                file: lineage/events.jsonl
-                          prod:
-                            lineage:
-                              openlineage:
-                                file: /var/log/strata/lineage.jsonl
-                        """));
+                Arguments.of("lineage", LineageConfigTest.PLATFORM));
     }
 
     @ParameterizedTest(name = "{0}")
