@@ -3,6 +3,7 @@ package io.strata.cli;
 import io.strata.cli.command.AccessCommand;
 import io.strata.cli.command.ApplyCommand;
 import io.strata.cli.command.EmbeddedCommand;
+import io.strata.cli.command.LineageCommand;
 import io.strata.cli.command.LintCommand;
 import io.strata.cli.command.MigrationsCommand;
 import io.strata.cli.command.ObserveCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = StrataCommand.Version.class,
         description = "A data platform as a Git repository: declare, plan, apply, observe.",
         subcommands = {PlanCommand.class, ApplyCommand.class, ObserveCommand.class, MigrationsCommand.class,
-                EmbeddedCommand.class, LintCommand.class, AccessCommand.class})
+                EmbeddedCommand.class, LintCommand.class, AccessCommand.class, LineageCommand.class})
 public final class StrataCommand implements Callable<Integer> {
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
