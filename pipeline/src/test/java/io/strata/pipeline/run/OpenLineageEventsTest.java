@@ -71,6 +71,22 @@ class OpenLineageEventsTest {
     }
 
     @Test
+    void theExampleEventInTheDocsIsValidAndIsWhatTheCodeWrites() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "pipelines.md"));
+        int at = doc.indexOf("```json", doc.indexOf("A COMPLETE event of the customers pipeline"));
+        JsonNode example = OpenLineageSchemas.parse(doc.substring(at + "```json".length(), doc.indexOf("```", at + 7)));
+        assertThat(SCHEMAS.errors(example)).isEmpty();
+
+        Instant start = Instant.parse("2026-11-26T03:00:00.120Z");
+        RunRecord run = RunRecord.started("nightly-20261126", "customers", "registry.example/customers-pipeline:5f2c9a1e",
+                Trigger.SCHEDULE, "h", 1, start).ended(Instant.parse("2026-11-26T03:00:04.980Z"), RunStatus.SUCCEEDED,
+                null, Map.of("raw.customers", 4_750_000L), Map.of("marts.customers", 4_750_000L));
+        String written = new OpenLineageEvents("customers", "jdbc:postgresql://db.internal:5432/platform")
+                .end(run, Map.of(), Map.of());
+        assertThat(OpenLineageSchemas.parse(written)).isEqualTo(example);
+    }
+
+    @Test
     void theSchemaCheckRejectsWhatTheSpecForbids() {
         RunRecord run = RunRecord.started("r1", "copier", "img", Trigger.MANUAL, "h", 1, AT);
         String start = new OpenLineageEvents("ns", "jdbc:postgresql://h:5432/db").start(run);
