@@ -61,13 +61,17 @@ class LineageCommandTest {
                 """.formatted(pipeline, pipeline, reads.replace("'", "''"), writes.replace("'", "''"), pipeline);
     }
 
-    /** A platform whose k8s/ declares customers, orders and billing, and a pipeline with hostile table names. */
-    private Path platform(String strataYaml, String customers, String orders) throws IOException {
+    /**
+     * A platform whose k8s/ declares customers, orders and billing, and a pipeline with hostile table
+     * names; customers and orders read and write the tables given.
+     */
+    private Path platform(String strataYaml, String customers, String customersOut, String orders, String ordersOut)
+            throws IOException {
         Path root = tmp.resolve("platform");
         Files.createDirectories(root.resolve("k8s"));
         Files.writeString(root.resolve("strata.yaml"), strataYaml);
-        Files.writeString(root.resolve("k8s/pipelines.yaml"), cronJob("customers", customers, "marts.customers")
-                + cronJob("orders", orders, "marts.orders")
+        Files.writeString(root.resolve("k8s/pipelines.yaml"), cronJob("customers", customers, customersOut)
+                + cronJob("orders", orders, ordersOut)
                 + cronJob("billing", "raw.invoices", "marts.billing")
                 + cronJob("hostile", "raw.we\"ird [x]; end", "marts.a\"]-->b\\n#c"));
         return root;
@@ -111,7 +115,7 @@ class LineageCommandTest {
 
     @Test
     void onTheEmbeddedPostgresql() throws Exception {
-        Path root = platform("name: lineage\n", "raw.customers", "raw.orders");
+        Path root = platform("name: lineage\n", "raw.customers", "marts.customers", "raw.orders", "marts.orders");
         Cli cli = new Cli(Map.of());
         String c = root.toString();
         try {
@@ -182,7 +186,8 @@ class LineageCommandTest {
                     database:
                       url: %s?createDatabaseIfNotExist=true
                       user: root
-                """.formatted(url), "src_customers", database + ".src_orders");
+                """.formatted(url), "src_customers", database + ".mart_customers", database + ".src_orders",
+                "mart_orders");
         Cli cli = new Cli(Map.of());
         String c = root.toString();
         try {
@@ -192,31 +197,29 @@ class LineageCommandTest {
             assertThat(single(url, "root", "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
                     + database + "'")).isEqualTo("0");
 
-            sql(url, "root", "CREATE DATABASE IF NOT EXISTS marts",
-                    "CREATE TABLE src_customers (id BIGINT)", "CREATE TABLE src_orders (id BIGINT)",
-                    "CREATE TABLE IF NOT EXISTS marts.customers (id BIGINT)",
-                    "INSERT INTO src_customers VALUES (1), (2), (3)");
+            // Only this test's database: the server is shared with other tests, which own `raw` and `marts`.
+            sql(url, "root", "CREATE TABLE src_customers (id BIGINT)", "CREATE TABLE src_orders (id BIGINT)",
+                    "CREATE TABLE mart_customers (id BIGINT)", "INSERT INTO src_customers VALUES (1), (2), (3)");
             // Named with the database where the CronJob does not, and the other way round.
-            assertThat(run("customers", url, "root", List.of(database + ".src_customers"), List.of("marts.customers")))
+            assertThat(run("customers", url, "root", List.of(database + ".src_customers"), List.of("mart_customers")))
                     .isZero();
             assertThat(run("orders", url, "root", List.of("src_orders"), List.of())).isZero();
 
             Cli.Result text = cli.run("-C", c, "--env", "mariadb", "lineage", "--detailed-exitcode");
             assertThat(text.code()).as(text.toString()).isEqualTo(ExitCode.DRIFT);
             assertThat(text.out()).contains("customers  in sync",
-                    "  " + database + ".src_customers → customers → marts.customers\n",
+                    "  " + database + ".src_customers → customers → " + database + ".mart_customers\n",
                     "orders  1 mismatch",
-                    "  ! writes marts.orders: declared, not written by the run\n",
+                    "  ! writes " + database + ".mart_orders: declared, not written by the run\n",
                     "billing  never ran");
         } finally {
-            sql("jdbc:mariadb://127.0.0.1:3306/", "root", "DROP DATABASE IF EXISTS " + database,
-                    "DROP TABLE IF EXISTS marts.customers");
+            sql("jdbc:mariadb://127.0.0.1:3306/", "root", "DROP DATABASE IF EXISTS " + database);
         }
     }
 
     @Test
     void aBadRunCountIsAUsageError() throws IOException {
-        Path root = platform("name: lineage\n", "raw.customers", "raw.orders");
+        Path root = platform("name: lineage\n", "raw.customers", "marts.customers", "raw.orders", "marts.orders");
         Cli.Result result = new Cli(Map.of()).run("-C", root.toString(), "lineage", "--runs", "0");
         assertThat(result.code()).isEqualTo(ExitCode.ERROR);
         assertThat(result.err()).contains("--runs must be at least 1");
