@@ -4,6 +4,7 @@
 #   (defaults 127.0.0.1:5432 user postgres, trust auth; 127.0.0.1:3306 user root, no password)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -DskipTests -pl bench,cli -am package
+mvn -q -B -DskipTests -pl bench -am package
+./strata --version >/dev/null   # builds the CLI the way a user gets it, when stale
 exec java -cp "bench/target/strata-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
-  io.strata.bench.DriftBenchmark cli/target/strata.jar "${1:-127.0.0.1:5432}" "${2:-127.0.0.1:3306}"
+  io.strata.bench.DriftBenchmark ./strata "${1:-127.0.0.1:5432}" "${2:-127.0.0.1:3306}"

@@ -41,7 +41,7 @@ public final class Access20kBenchmark {
     private static final String PREFIX = "bench20k_";
 
     public static void main(String[] args) throws Exception {
-        Path cliJar = Path.of(args[0]).toAbsolutePath();
+        Path launcher = Path.of(args[0]).toAbsolutePath();
         String server = args.length > 1 ? args[1] : "127.0.0.1:5432";
         Path dir = Files.createTempDirectory("strata-bench-access");
         String url = "jdbc:postgresql://" + server + "/" + DB + "?user=postgres";
@@ -74,14 +74,14 @@ public final class Access20kBenchmark {
             }
             System.out.println("in-process diff, no differences: " + diff + " ms");
 
-            List<Long> plan = wholeProcessPlan(cliJar, dir, 0);
+            List<Long> plan = wholeProcessPlan(launcher, dir, 0);
             System.out.println("no-difference plan --layer access, whole process: " + plan + " ms");
 
             List<Long> plan2000 = new ArrayList<>();
             List<Long> apply2000 = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 drift(server, round);
-                plan2000.addAll(wholeProcessPlan(cliJar, dir, 2000).subList(0, 1));
+                plan2000.addAll(wholeProcessPlan(launcher, dir, 2000).subList(0, 1));
                 LayerPlan drifted = layer.plan(spec, layer.observe(target));
                 if (drifted.changes().size() != 2000) {
                     throw new IllegalStateException("expected 2,000 changes, planned " + drifted.changes().size());
@@ -170,14 +170,12 @@ public final class Access20kBenchmark {
         admin(server, DB, sql.toArray(String[]::new));
     }
 
-    private static List<Long> wholeProcessPlan(Path cliJar, Path dir, int expected) throws Exception {
+    private static List<Long> wholeProcessPlan(Path launcher, Path dir, int expected) throws Exception {
         List<Long> times = new ArrayList<>();
         int runs = expected == 0 ? ROUNDS + 1 : 1;
         for (int i = 0; i < runs; i++) {
-            ProcessBuilder p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", cliJar.toString(),
-                    "-C", dir.toString(), "--env", "bench", "plan", "--layer", "access", "--detailed-exitcode")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("plan.log").toFile());
+            ProcessBuilder p = WholeProcess.strata(launcher, dir.resolve("plan.log"),
+                    "-C", dir.toString(), "--env", "bench", "plan", "--layer", "access", "--detailed-exitcode");
             long t0 = System.nanoTime();
             Process process = p.start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {

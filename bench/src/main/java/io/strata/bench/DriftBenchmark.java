@@ -37,18 +37,18 @@ public final class DriftBenchmark {
     private record Result(long inSyncMs, long driftedMs, long planMs) {}
 
     public static void main(String[] args) throws Exception {
-        Path cliJar = Path.of(args[0]).toAbsolutePath();
+        Path launcher = Path.of(args[0]).toAbsolutePath();
         String pg = args.length > 1 ? args[1] : "127.0.0.1:5432";
         String mysql = args.length > 2 ? args[2] : "127.0.0.1:3306";
-        Result p = postgres(pg, cliJar);
-        Result m = mysql(mysql, cliJar);
+        Result p = postgres(pg, launcher);
+        Result m = mysql(mysql, launcher);
         System.out.printf(Locale.ROOT, "in sync (nothing changed): pg_ms=%d mysql_ms=%d%n", p.inSyncMs(), m.inSyncMs());
         System.out.printf(Locale.ROOT, "whole `strata plan`, one column changed by hand: pg_ms=%d mysql_ms=%d%n",
                 p.planMs(), m.planMs());
         System.out.printf(Locale.ROOT, "drift-1000: pg_ms=%d mysql_ms=%d%n", p.driftedMs(), m.driftedMs());
     }
 
-    private static Result postgres(String server, Path cliJar) throws Exception {
+    private static Result postgres(String server, Path launcher) throws Exception {
         String db = "strata_bench_drift";
         String admin = "jdbc:postgresql://" + server + "/postgres?user=postgres";
         execute(admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)", "CREATE DATABASE " + db);
@@ -62,13 +62,13 @@ public final class DriftBenchmark {
             // autovacuum busy with pg_class and pg_attribute, on the same two cores.
             execute(c, "VACUUM ANALYZE", "CHECKPOINT");
             return measure("postgresql", c, CatalogDrift.of(Dialect.POSTGRESQL), "t0500",
-                    "jdbc:postgresql://" + server + "/" + db + "?user=postgres", cliJar);
+                    "jdbc:postgresql://" + server + "/" + db + "?user=postgres", launcher);
         } finally {
             execute(admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
     }
 
-    private static Result mysql(String server, Path cliJar) throws Exception {
+    private static Result mysql(String server, Path launcher) throws Exception {
         String db = "strata_bench_drift";
         String admin = "jdbc:mariadb://" + server + "/?user=root";
         execute(admin, "DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db);
@@ -78,14 +78,14 @@ public final class DriftBenchmark {
             // The server is shared (a MySQL schema is a database, server-wide): the in-process check
             // reads this one only; the whole `plan` reads the server, as the CLI does.
             return measure("mysql", c, CatalogDrift.of(Dialect.MYSQL).within(CatalogScope.only(db)), db + ".t0500",
-                    "jdbc:mariadb://" + server + "/" + db + "?user=root", cliJar);
+                    "jdbc:mariadb://" + server + "/" + db + "?user=root", launcher);
         } finally {
             execute(admin, "DROP DATABASE IF EXISTS " + db);
         }
     }
 
     private static Result measure(String name, Connection c, CatalogDrift drift, String probeTable, String url,
-            Path cliJar) throws Exception {
+            Path launcher) throws Exception {
         long s0 = System.nanoTime();
         CatalogSnapshot snapshot = drift.snapshot(c);
         System.out.printf(Locale.ROOT, "%s: snapshot (inspect + save) %d ms, once, cold%n", name,
@@ -96,7 +96,7 @@ public final class DriftBenchmark {
         long inSync = checks(name + ": drift check, nothing changed,", c, drift, 0);
         execute(c, "ALTER TABLE " + probeTable + " ADD COLUMN drift_probe integer");
         long drifted = checks(name + ": drift check, one column added by hand,", c, drift, 1);
-        long plan = wholePlan(name, url, cliJar);
+        long plan = wholePlan(name, url, launcher);
         return new Result(inSync, drifted, plan);
     }
 
@@ -118,8 +118,8 @@ public final class DriftBenchmark {
         return median(times);
     }
 
-    /** `java -jar strata.jar plan` against the database, as a user runs it: JVM start included. */
-    private static long wholePlan(String name, String url, Path cliJar) throws Exception {
+    /** `./strata plan` against the database, as a user runs it: JVM start included. */
+    private static long wholePlan(String name, String url, Path launcher) throws Exception {
         Path dir = Files.createTempDirectory("strata-drift-plan");
         Files.writeString(dir.resolve("strata.yaml"), "name: bench\nenvironments:\n  bench:\n    database:\n"
                 + "      url: " + url + "\n");
@@ -127,10 +127,7 @@ public final class DriftBenchmark {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < ROUNDS + 1; i++) {
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", cliJar.toString(),
-                    "-C", dir.toString(), "--env", "bench", "plan")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p = WholeProcess.strata(launcher, log, "-C", dir.toString(), "--env", "bench", "plan").start();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException(name + ": strata plan failed: " + Files.readString(log));
             }

@@ -37,7 +37,7 @@ public final class MigrationsBenchmark {
     private static final int ROUNDS = 5;
 
     public static void main(String[] args) throws Exception {
-        Path cliJar = Path.of(args[0]).toAbsolutePath();
+        Path launcher = Path.of(args[0]).toAbsolutePath();
         String server = args.length > 1 ? args[1] : "127.0.0.1:5432";
         Path work = Files.createTempDirectory("strata-bench");
         Path strataDir = work.resolve("strata");
@@ -93,7 +93,7 @@ public final class MigrationsBenchmark {
         System.out.printf(Locale.ROOT, "no-op with 500 applied: strata plan %s ms, flyway migrate %s ms%n", noopStrata,
                 noopFlyway);
 
-        long noop5000 = noop5000(server, work.resolve("five-thousand"), cliJar);
+        long noop5000 = noop5000(server, work.resolve("five-thousand"), launcher);
 
         long s = median(strata);
         long f = median(flyway);
@@ -102,8 +102,8 @@ public final class MigrationsBenchmark {
                 median(noopFlyway), noop5000);
     }
 
-    /** Whole process: `java -jar strata.jar plan` against a database with 5,000 applied migrations. */
-    private static long noop5000(String server, Path dir, Path cliJar) throws Exception {
+    /** Whole process: `./strata plan` against a database with 5,000 applied migrations. */
+    private static long noop5000(String server, Path dir, Path launcher) throws Exception {
         generate(dir.resolve("migrations"), 5000, "%05d_table_%d.sql");
         String db = "strata_bench_5000";
         recreate(server, db);
@@ -116,10 +116,8 @@ public final class MigrationsBenchmark {
                 + "      url: jdbc:postgresql://" + server + "/" + db + "\n      user: postgres\n");
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < ROUNDS + 1; i++) {
-            ProcessBuilder p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", cliJar.toString(),
-                    "-C", dir.toString(), "--env", "bench", "plan", "--detailed-exitcode")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("plan.log").toFile());
+            ProcessBuilder p = WholeProcess.strata(launcher, dir.resolve("plan.log"),
+                    "-C", dir.toString(), "--env", "bench", "plan", "--detailed-exitcode");
             long t0 = System.nanoTime();
             Process process = p.start();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {

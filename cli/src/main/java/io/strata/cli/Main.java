@@ -17,6 +17,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Warmup.start();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         Console console = System.console();
@@ -36,6 +37,7 @@ public final class Main {
     /** Runs one command line; returns the exit code. Tests call this in-process. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Prompt prompt) {
         CommandLine cli = new CommandLine(new StrataCommand(env, prompt));
+        Subcommands.register(cli, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {

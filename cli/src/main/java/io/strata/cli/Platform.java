@@ -14,6 +14,7 @@ import io.strata.core.layer.Layer;
 import io.strata.core.layer.Target;
 import io.strata.core.layer.Workspace;
 import io.strata.core.loop.Loop;
+import io.strata.orchestration.layer.OrchestrationLayer;
 import io.strata.storage.StorageLayer;
 import io.strata.storage.embedded.EmbeddedInstance;
 import io.strata.storage.embedded.EmbeddedPostgres;
@@ -41,6 +42,7 @@ public final class Platform {
     private final EmbeddedInstance embedded;
     private final StorageLayer storage;
     private final AccessLayer access;
+    private final OrchestrationLayer orchestration;
     private final PlatformStore store;
     private final String user;
 
@@ -66,6 +68,8 @@ public final class Platform {
                     "use a jdbc:postgresql:, jdbc:mysql: or jdbc:mariadb: URL");
         }
         this.access = new AccessLayer(AccessDialects.of(database.dialect()));
+        // The machine's zone: the local scheduler reads a schedule without timeZone in it.
+        this.orchestration = new OrchestrationLayer(database.dialect(), Clock.systemDefaultZone());
     }
 
     /** Loads the platform at {@code root} for {@code environmentName}, starting its embedded database if it uses one. */
@@ -88,7 +92,7 @@ public final class Platform {
     }
 
     public Loop loop(String strataVersion) {
-        List<Layer<?, ?>> layers = List.of(storage, access);
+        List<Layer<?, ?>> layers = List.of(storage, access, orchestration);
         return new Loop(layers, workspace, target(), store, strataVersion, Clock.systemUTC());
     }
 

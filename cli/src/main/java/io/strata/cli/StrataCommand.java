@@ -1,13 +1,5 @@
 package io.strata.cli;
 
-import io.strata.cli.command.AccessCommand;
-import io.strata.cli.command.ApplyCommand;
-import io.strata.cli.command.EmbeddedCommand;
-import io.strata.cli.command.LineageCommand;
-import io.strata.cli.command.LintCommand;
-import io.strata.cli.command.MigrationsCommand;
-import io.strata.cli.command.ObserveCommand;
-import io.strata.cli.command.PlanCommand;
 import io.strata.core.config.EnvironmentName;
 import io.strata.core.error.StrataException;
 import java.net.InetAddress;
@@ -28,9 +20,8 @@ import picocli.CommandLine.ScopeType;
         name = "strata",
         mixinStandardHelpOptions = true,
         versionProvider = StrataCommand.Version.class,
-        description = "A data platform as a Git repository: declare, plan, apply, observe.",
-        subcommands = {PlanCommand.class, ApplyCommand.class, ObserveCommand.class, MigrationsCommand.class,
-                EmbeddedCommand.class, LintCommand.class, AccessCommand.class, LineageCommand.class})
+        description = "A data platform as a Git repository: declare, plan, apply, observe.")
+// The subcommands are registered by Subcommands, only the one a run needs.
 public final class StrataCommand implements Callable<Integer> {
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,

@@ -47,7 +47,7 @@ class AccessCliTest {
                     "Plan: 0 to add, 0 to change, 2 to destroy.");
             Cli.Result observe = cli.run("-C", c, "observe");
             assertThat(observe.code()).as(observe.toString()).isEqualTo(ExitCode.DRIFT);
-            assertThat(observe.out()).contains("access     drift", "drift: intern:", "- revoke SELECT on raw.payments from intern");
+            assertThat(observe.out()).contains("access        drift", "drift: intern:", "- revoke SELECT on raw.payments from intern");
 
             Cli.Result revoke = cli.run("-C", c, "apply", "--auto-approve");
             assertThat(revoke.code()).as(revoke.toString()).isZero();

@@ -39,12 +39,14 @@ class ExamplePlatformTest {
                     .contains("      | ADD COLUMN segment VARCHAR(50) DEFAULT 'standard';")
                     .contains("+ migrations/0013_raw_payments.sql")
                     .contains("+ grant SELECT on all tables in schema marts to analyst")
-                    .contains("Plan: 18 to add, 2 to change, 0 to destroy.")
+                    .contains("orchestration: 1 change(s)\n  + customers-enrichment   pipeline customers,"
+                            + " schedule \"0 3 * * *\", k8s/customers-cronjob.yaml\n")
+                    .contains("Plan: 19 to add, 2 to change, 0 to destroy.")
                     .doesNotContain("not-a-real-secret");
 
             Cli.Result apply = cli.run("-C", c, "--env", "staging", "apply", "--auto-approve");
             assertThat(apply.code()).as(apply.toString()).isZero();
-            assertThat(apply.out()).contains("Apply complete: 20 change(s) applied to staging.");
+            assertThat(apply.out()).contains("Apply complete: 21 change(s) applied to staging.");
             assertThat(db.connect().createStatement().executeQuery("SELECT count(*) FROM raw.customers"))
                     .satisfies(rs -> {
                         rs.next();
@@ -62,6 +64,12 @@ class ExamplePlatformTest {
             assertThat(observe.code()).as(observe.toString()).isZero();
             JsonNode report = new ObjectMapper().readTree(observe.out());
             assertThat(report.at("/layers/0/state").asText()).isEqualTo("in_sync");
+            assertThat(report.at("/layers/2/layer").asText()).isEqualTo("orchestration");
+            assertThat(report.at("/layers/2/state").asText()).isEqualTo("in_sync");
+            assertThat(report.at("/layers/2/summary").asText()).isEqualTo("1 CronJob(s) on the local scheduler");
+            assertThat(report.at("/layers/2/details/0").asText()).startsWith("customers: customers-enrichment  0 3 * * * (")
+                    .contains("  next ").endsWith("  never run  marts.customers not written yet");
+            assertThat(report.at("/journal/1/changes/20").asText()).isEqualTo("+ orchestration customers-enrichment");
             assertThat(report.at("/journal/0/git_commit").asText()).isEqualTo(ExamplePlatform.headCommit(platform));
             assertThat(report.at("/journal/0/outcome").asText()).isEqualTo("no_changes");
             assertThat(report.at("/journal/1/changes/4").asText())
@@ -98,7 +106,7 @@ class ExamplePlatformTest {
             assertThat(edited.err()).contains("migrations/0012_add_customer_segment.sql was edited after it was applied");
             Cli.Result drift = cli.run("-C", c, "--env", "staging", "observe");
             assertThat(drift.code()).as(drift.toString()).isEqualTo(ExitCode.DRIFT);
-            assertThat(drift.out()).contains("storage    drift").contains("0012_add_customer_segment.sql was edited");
+            assertThat(drift.out()).contains("storage       drift").contains("0012_add_customer_segment.sql was edited");
         }
     }
 
@@ -110,14 +118,16 @@ class ExamplePlatformTest {
         try {
             Cli.Result apply = cli.run("-C", c, "apply", "--auto-approve");
             assertThat(apply.code()).as(apply.toString()).isZero();
-            assertThat(apply.out()).contains("Apply complete: 20 change(s) applied to dev.");
+            assertThat(apply.out()).contains("Apply complete: 21 change(s) applied to dev.");
             assertThat(platform.resolve(".strata/dev")).isDirectory();
 
             Cli.Result observe = cli.run("-C", c, "observe");
             assertThat(observe.code()).as(observe.toString()).isZero();
             assertThat(observe.out()).contains("database: jdbc:postgresql://127.0.0.1:")
-                    .contains("psql:     psql -h 127.0.0.1 -p ").contains("storage    in sync   6 applied, 0 pending")
-                    .contains("access     in sync   3 role(s), 6 grant rule(s) declared; in sync");
+                    .contains("psql:     psql -h 127.0.0.1 -p ").contains("storage       in sync   6 applied, 0 pending")
+                    .contains("access        in sync   3 role(s), 6 grant rule(s) declared; in sync")
+                    .contains("orchestration in sync   1 CronJob(s) on the local scheduler\n"
+                            + "    customers: customers-enrichment  0 3 * * * (");
 
             Cli.Result again = cli.run("-C", c, "apply", "--auto-approve");
             assertThat(again.out()).contains("Nothing to apply.");

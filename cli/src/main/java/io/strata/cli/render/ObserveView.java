@@ -33,7 +33,7 @@ public final class ObserveView {
         }
         out.append('\n');
         for (LayerStatus layer : r.layers()) {
-            out.append(String.format(Locale.ROOT, "%-10s %-9s %s%n", layer.layer(), layer.state().label(), layer.summary()));
+            out.append(String.format(Locale.ROOT, "%-13s %-9s %s%n", layer.layer(), layer.state().label(), layer.summary()));
             layer.details().forEach(d -> out.append("    ").append(d).append('\n'));
         }
         out.append('\n');

@@ -4,7 +4,11 @@ import io.strata.core.plan.Change;
 import io.strata.core.plan.LayerPlan;
 import io.strata.core.plan.Plan;
 
-/** A plan as a reviewer reads it in a terminal: symbols, the SQL, a summary line, unsafe changes called out. */
+/**
+ * A plan as a reviewer reads it in a terminal: symbols, the SQL, a summary line, unsafe changes
+ * called out. A change with no body fits on one line:
+ * {@code + customers-enrichment   pipeline customers, schedule "0 3 * * *", k8s/customers-cronjob.yaml}.
+ */
 final class TextPlanView implements PlanView {
 
     @Override
@@ -21,11 +25,14 @@ final class TextPlanView implements PlanView {
                 if (c.unsafe()) {
                     out.append("  [unsafe]");
                 }
+                if (c.body().isBlank()) {
+                    // Nothing to run verbatim (a registry row of the orchestration layer): one line.
+                    out.append("   ").append(c.summary()).append('\n');
+                    continue;
+                }
                 out.append("\n      ").append(c.summary()).append('\n');
-                if (!c.body().isBlank()) {
-                    for (String line : c.body().strip().split("\r?\n", -1)) {
-                        out.append("      | ").append(line).append('\n');
-                    }
+                for (String line : c.body().strip().split("\r?\n", -1)) {
+                    out.append("      | ").append(line).append('\n');
                 }
             }
             for (String warning : layer.warnings()) {

@@ -41,6 +41,21 @@ class PlanViewTest {
     }
 
     @Test
+    void aChangeWithoutBodyFitsOnOneLine() {
+        Change schedule = new Change("orchestration", Action.CREATE, "customers-enrichment",
+                "pipeline customers, schedule \"0 3 * * *\", k8s/customers-cronjob.yaml", "", false, false, Map.of());
+        Change unschedule = new Change("orchestration", Action.DROP, "orders-hourly", "pipeline orders, was"
+                + " k8s/orders.yaml: no longer in k8s/", "", false, true, Map.of());
+        Plan plan = new Plan(1, "0.1.0", "dev", "c", "2026-11-26T00:00:00Z",
+                List.of(new LayerPlan("orchestration", "sha256:x", List.of(schedule, unschedule), List.of())));
+
+        assertThat(PlanView.of(Format.TEXT).render(plan, "url")).contains("orchestration: 2 change(s)\n"
+                + "  + customers-enrichment   pipeline customers, schedule \"0 3 * * *\", k8s/customers-cronjob.yaml\n"
+                + "  - orders-hourly  [unsafe]   pipeline orders, was k8s/orders.yaml: no longer in k8s/\n\n"
+                + "Plan: 1 to add, 0 to change, 1 to destroy.\n");
+    }
+
+    @Test
     void textSaysWhenThereIsNothingToDo() {
         assertThat(PlanView.of(Format.TEXT).render(plan(List.of()), "url"))
                 .contains("storage: no changes").endsWith("No changes. The live system matches the files.\n");

@@ -1,8 +1,6 @@
 package io.strata.orchestration.lineage;
 
-import io.strata.orchestration.manifest.Container;
 import io.strata.orchestration.manifest.CronJobManifest;
-import io.strata.orchestration.manifest.ImageReference;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,11 +26,16 @@ public record Declaration(String pipeline, List<String> cronJobs, Set<String> re
         writes = Set.copyOf(writes);
     }
 
-    /** One declaration per pipeline the CronJobs run, in pipeline order. */
+    /**
+     * One declaration per pipeline the CronJobs run, in pipeline order. A CronJob without a
+     * {@code strata.io/pipeline} annotation is not Strata's (the orchestration layer leaves it
+     * unscheduled too) and is left out.
+     */
     public static List<Declaration> of(List<CronJobManifest> cronJobs) {
         Map<String, List<CronJobManifest>> byPipeline = new TreeMap<>();
         for (CronJobManifest cronJob : cronJobs) {
-            byPipeline.computeIfAbsent(pipelineOf(cronJob), p -> new ArrayList<>()).add(cronJob);
+            cronJob.lineage().pipeline().ifPresent(pipeline ->
+                    byPipeline.computeIfAbsent(pipeline, p -> new ArrayList<>()).add(cronJob));
         }
         List<Declaration> out = new ArrayList<>();
         byPipeline.forEach((pipeline, jobs) -> {
@@ -45,19 +48,5 @@ public record Declaration(String pipeline, List<String> cronJobs, Set<String> re
             out.add(new Declaration(pipeline, jobs.stream().map(CronJobManifest::name).toList(), reads, writes));
         });
         return out;
-    }
-
-    /**
-     * The pipeline a CronJob runs: its {@code strata.io/pipeline} annotation; else the pipeline
-     * of its one {@code ${image:NAME}} container; else the CronJob's own name.
-     */
-    public static String pipelineOf(CronJobManifest cronJob) {
-        if (cronJob.lineage().pipeline().isPresent()) {
-            return cronJob.lineage().pipeline().get();
-        }
-        List<String> placeholders = cronJob.containers().stream().map(Container::image)
-                .filter(image -> image instanceof ImageReference.Placeholder)
-                .map(image -> ((ImageReference.Placeholder) image).pipeline()).distinct().toList();
-        return placeholders.size() == 1 ? placeholders.get(0) : cronJob.name();
     }
 }

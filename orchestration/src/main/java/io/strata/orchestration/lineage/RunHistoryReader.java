@@ -2,38 +2,24 @@ package io.strata.orchestration.lineage;
 
 import io.strata.core.error.StrataException;
 import io.strata.core.layer.Database;
+import io.strata.orchestration.registry.PlatformTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the run records the pipeline library writes (pipeline/src/main/java/io/strata/pipeline/run/
- * PostgresRunTables.java and MariaDbRunTables.java hold their definitions) in two queries, and
- * never writes: missing tables mean that no pipeline has run yet.
+ * Reads the run records the pipeline library writes (docs/pipelines.md, "Run records"): each
+ * pipeline's runs and their tables in one query, whatever the number of pipelines. Never writes:
+ * missing tables mean that no pipeline has run yet.
  */
 public final class RunHistoryReader {
-
-    /** Where one dialect keeps the records, and how it says whether they exist and how names compare. */
-    private record Dialect(String runs, String tables, String probe) {}
-
-    private static final Dialect POSTGRES = new Dialect("strata.pipeline_runs", "strata.pipeline_run_tables",
-            "SELECT to_regclass('strata.pipeline_runs') IS NOT NULL"
-                    + " AND to_regclass('strata.pipeline_run_tables') IS NOT NULL, 'public', 0");
-    /** MySQL has no schemas inside a database: the records are in the connection's database. */
-    private static final Dialect MYSQL = new Dialect("strata_pipeline_runs", "strata_pipeline_run_tables",
-            "SELECT COUNT(*) = 2, DATABASE(), @@lower_case_table_names FROM information_schema.tables"
-                    + " WHERE table_schema = DATABASE()"
-                    + " AND table_name IN ('strata_pipeline_runs', 'strata_pipeline_run_tables')");
 
     private RunHistoryReader() {}
 
@@ -46,39 +32,47 @@ public final class RunHistoryReader {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1, got " + runs);
         }
-        boolean postgres = database.dialect().equals("postgresql");
-        Dialect dialect = postgres ? POSTGRES : MYSQL;
+        PlatformTables tables = PlatformTables.of(database.dialect());
         try (Connection c = database.connect()) {
             c.setReadOnly(true);
-            TableNames names;
-            boolean exists;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(dialect.probe())) {
-                rs.next();
-                exists = rs.getBoolean(1);
-                names = new TableNames(rs.getString(2) == null ? "" : rs.getString(2), rs.getInt(3) != 0);
-            }
-            if (!exists) {
+            TableNames names = names(c, database.dialect());
+            if (!tables.exists(c, tables.runs()) || !tables.exists(c, tables.runTables())) {
                 return new RunHistory(names, Map.of(), runs);
             }
-            return new RunHistory(names, pipelines(c, dialect, postgres, runs), runs);
+            return new RunHistory(names, pipelines(c, tables, runs), runs);
         } catch (SQLException e) {
             throw new StrataException("cannot read the run records in " + database.displayUrl() + ": "
-                    + e.getMessage(), "check that the environment's user may read " + dialect.runs() + " and "
-                    + dialect.tables(), e);
+                    + e.getMessage(), "check that the environment's user may read " + tables.runs() + " and "
+                    + tables.runTables(), e);
         }
     }
 
-    private static Map<String, RunHistory.PipelineRuns> pipelines(Connection c, Dialect dialect, boolean postgres,
-            int runs) throws SQLException {
-        // One pass: every pipeline's newest run, and its newest `runs` successful ones with their
-        // tables. Window functions: PostgreSQL, MariaDB 10.2+, MySQL 8.
-        String sql = "SELECT r.pipeline, r.run_id, r.status, r.started_at, r.ended_at, r.run_order,"
+    /**
+     * PostgreSQL: {@code public}, the default search_path, as the pipeline library's OpenLineage
+     * events assume. MySQL: the connection's database, and whether the server folds table names.
+     */
+    private static TableNames names(Connection c, String dialect) throws SQLException {
+        if (dialect.equals("postgresql")) {
+            return new TableNames("public", false);
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT DATABASE(), @@lower_case_table_names")) {
+            rs.next();
+            return new TableNames(rs.getString(1) == null ? "" : rs.getString(1), rs.getInt(2) != 0);
+        }
+    }
+
+    private static Map<String, RunHistory.PipelineRuns> pipelines(Connection c, PlatformTables tables, int runs)
+            throws SQLException {
+        // Every pipeline's newest run, and its newest `runs` successful ones with their tables.
+        // Window functions: PostgreSQL, MariaDB 10.2+, MySQL 8.
+        String sql = "SELECT r.pipeline, r.run_id, r.status, r.started_at, r.ended_at,"
                 + " t.direction, t.table_name, t.row_count"
                 + " FROM (SELECT run_id, pipeline, status, started_at, ended_at,"
                 + " ROW_NUMBER() OVER (PARTITION BY pipeline ORDER BY started_at DESC, run_id DESC) AS run_order,"
                 + " ROW_NUMBER() OVER (PARTITION BY pipeline, status ORDER BY started_at DESC, run_id DESC)"
-                + " AS status_order FROM " + dialect.runs() + ") r"
-                + " LEFT JOIN " + dialect.tables() + " t ON t.run_id = r.run_id AND r.status = 'succeeded'"
+                + " AS status_order FROM " + tables.runs() + ") r"
+                + " LEFT JOIN " + tables.runTables() + " t ON t.run_id = r.run_id AND r.status = 'succeeded'"
                 + " WHERE r.run_order = 1 OR (r.status = 'succeeded' AND r.status_order <= ?)"
                 + " ORDER BY r.pipeline, r.run_order";
         Map<String, Map<String, Row>> byPipeline = new LinkedHashMap<>();
@@ -86,16 +80,19 @@ public final class RunHistoryReader {
             s.setInt(1, runs);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Map<String, Row> runsOf = byPipeline.computeIfAbsent(rs.getString(1), p -> new LinkedHashMap<>());
-                    Row row = runsOf.get(rs.getString(2));
+                    Map<String, Row> runsOf = byPipeline.computeIfAbsent(rs.getString("pipeline"),
+                            p -> new LinkedHashMap<>());
+                    String runId = rs.getString("run_id");
+                    Row row = runsOf.get(runId);
                     if (row == null) {
-                        row = new Row(rs.getString(2), rs.getString(3), instant(rs, 4, postgres),
-                                instant(rs, 5, postgres));
-                        runsOf.put(row.runId(), row);
+                        row = new Row(runId, rs.getString("status"), tables.instant(rs, "started_at"),
+                                tables.instant(rs, "ended_at"));
+                        runsOf.put(runId, row);
                     }
-                    String direction = rs.getString(7);
+                    String direction = rs.getString("direction");
                     if (direction != null) {
-                        (direction.equals("read") ? row.reads() : row.writes()).put(rs.getString(8), rs.getLong(9));
+                        (direction.equals("read") ? row.reads() : row.writes())
+                                .put(rs.getString("table_name"), rs.getLong("row_count"));
                     }
                 }
             }
@@ -119,15 +116,5 @@ public final class RunHistoryReader {
         ObservedRun run() {
             return new ObservedRun(runId, status, startedAt, endedAt, reads, writes);
         }
-    }
-
-    /** PostgreSQL stores timestamptz; MySQL DATETIME(6) in UTC, which no session time zone shifts. */
-    private static Instant instant(ResultSet rs, int column, boolean postgres) throws SQLException {
-        if (postgres) {
-            OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-            return t == null ? null : t.toInstant();
-        }
-        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 }

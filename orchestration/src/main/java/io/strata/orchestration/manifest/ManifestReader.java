@@ -43,19 +43,9 @@ public final class ManifestReader {
 
     /** Every manifest file directly in {@code directory}, in name order; an absent folder holds none. */
     public static Manifests readDirectory(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return new Manifests(List.of(), List.of());
-        }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(p))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory, e);
-        }
         List<CronJobManifest> cronJobs = new ArrayList<>();
         List<Manifests.Note> notes = new ArrayList<>();
-        for (Path file : files) {
+        for (Path file : files(directory)) {
             byte[] content;
             try {
                 content = Files.readAllBytes(file);
@@ -67,6 +57,22 @@ public final class ManifestReader {
             notes.addAll(read.notes());
         }
         return new Manifests(cronJobs, notes);
+    }
+
+    /**
+     * The manifest files directly in {@code directory} ({@code *.yaml}, {@code *.yml}), in name
+     * order; an absent folder holds none.
+     */
+    public static List<Path> files(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> listing = Files.list(directory)) {
+            return listing.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
     }
 
     /** The documents of one file; {@code file} is how messages name it. */

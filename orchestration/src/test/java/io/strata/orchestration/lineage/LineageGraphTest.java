@@ -87,6 +87,7 @@ class LineageGraphTest {
     @Test
     void anUndeclaredWriteAndAnUntouchedDeclaredReadAreFlagged() {
         LineageGraph graph = LineageGraph.build(declarations(cronJob("orders", """
+                strata.io/pipeline: orders
                 strata.io/reads: raw.orders, raw.payments
                 strata.io/writes: marts.orders""", "${image:orders}")), history(POSTGRES, 1,
                 succeeded("orders", run("r1", 0, "succeeded", Map.of("raw.orders", 3L),
@@ -102,6 +103,7 @@ class LineageGraphTest {
     @Test
     void aPipelineWithoutASuccessfulRunIsSaidToHaveNeverRunAndIsNotAMismatch() {
         LineageGraph graph = LineageGraph.build(declarations(CUSTOMERS, cronJob("billing", """
+                strata.io/pipeline: billing
                 strata.io/reads: raw.invoices""", "${image:billing}")), history(POSTGRES, 1,
                 new RunHistory.PipelineRuns("customers", run("r9", 0, "failed", Map.of(), Map.of()), List.of())));
 
@@ -126,6 +128,7 @@ class LineageGraphTest {
     @Test
     void namesWithoutASchemaAreInTheDefaultSchemaAndCaseMattersUnlessTheServerFoldsIt() {
         String job = cronJob("mixed", """
+                strata.io/pipeline: mixed
                 strata.io/reads: customers
                 strata.io/writes: Marts.Customers""", "${image:mixed}");
         ObservedRun r = run("r1", 0, "succeeded", Map.of("public.customers", 1L), Map.of("marts.customers", 1L));
@@ -157,14 +160,15 @@ class LineageGraphTest {
     }
 
     @Test
-    void theCronJobsOfOnePipelineAddUpAndThePipelineIsFoundByAnnotationImageOrName() {
+    void theCronJobsOfOnePipelineAddUpAndACronJobNamingNoPipelineIsLeftOut() {
         List<Declaration> declared = declarations(
-                cronJob("customers-nightly", "strata.io/reads: raw.customers", "${image:customers}"),
-                cronJob("customers-hourly", "strata.io/reads: raw.customers_delta", "${image:customers}"),
-                cronJob("renamed-job", "strata.io/pipeline: loader", "registry.example/loader:1"),
-                cronJob("plain", "", "registry.example/plain:1"));
+                cronJob("customers-nightly", "strata.io/pipeline: customers\nstrata.io/reads: raw.customers",
+                        "${image:customers}"),
+                cronJob("customers-hourly", "strata.io/pipeline: customers\nstrata.io/reads: raw.customers_delta",
+                        "${image:customers}"),
+                cronJob("not-strata", "strata.io/reads: raw.x", "registry.example/other:1"));
 
-        assertThat(declared).extracting(Declaration::pipeline).containsExactly("customers", "loader", "plain");
+        assertThat(declared).extracting(Declaration::pipeline).containsExactly("customers");
         Declaration customers = declared.get(0);
         assertThat(customers.cronJobs()).containsExactly("customers-nightly", "customers-hourly");
         assertThat(customers.reads()).containsExactlyInAnyOrder("raw.customers", "raw.customers_delta");

@@ -1,0 +1,20 @@
+package io.strata.orchestration.layer;
+
+import io.strata.orchestration.registry.RegisteredCronJob;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The orchestration layer's live state: the schedule registry, what the run records say about the
+ * pipelines, and when both were read (observe computes next runs and freshness from it, so that
+ * reporting stays a function of what was read).
+ */
+public record LiveSchedules(List<RegisteredCronJob> registry, RecentRuns runs, Instant observedAt) {
+
+    public LiveSchedules {
+        registry = List.copyOf(registry);
+        Objects.requireNonNull(runs, "runs");
+        Objects.requireNonNull(observedAt, "observedAt");
+    }
+}
