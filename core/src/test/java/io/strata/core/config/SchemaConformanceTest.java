@@ -90,7 +90,8 @@ class SchemaConformanceTest {
                               url: jdbc:mariadb://db:3306/customers
                               user: app
                               password: "p$${w}$$"
-                        """));
+                        """),
+                Arguments.of("lineage", LineageConfigTest.PLATFORM));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -147,6 +148,19 @@ class SchemaConformanceTest {
                       user: '%s'
                 """.formatted(url.replace("'", "''"), url.replace("'", "''").replace("jdbc:", "u"));
         assertAgreement("url " + url, text);
+    }
+
+    static Stream<Arguments> lineageUrls() {
+        return Stream.of("http://marquez:5000", "https://lineage.example/api/v1/lineage?x=1", "HTTP://m", "http://m",
+                "marquez:5000", "http:///api", "http://:5000", "ftp://m", "mailto:a@b", "${env:OPENLINEAGE_URL}",
+                "${file:lineage-url}", "http://m/${env:TOKEN}", "", " http://m", "http//m").map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "openlineage url {0}")
+    @MethodSource("lineageUrls")
+    void schemaAndLoaderAgreeOnOpenLineageUrls(String url) throws IOException {
+        assertAgreement("openlineage url " + url,
+                "name: c\nlineage:\n  openlineage:\n    url: '" + url.replace("'", "''") + "'\n");
     }
 
     static Stream<Arguments> names() {
