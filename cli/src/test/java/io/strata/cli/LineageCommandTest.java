@@ -124,11 +124,11 @@ class LineageCommandTest {
             assertThat(before.out()).contains("customers  never ran  (CronJob customers-nightly; no successful run)",
                     "  raw.customers → customers → marts.customers",
                     "4 pipelines, 8 tables: 4 never ran.");
-            // `embedded status` names the server's `postgres` database; the platform's is named after it.
-            Matcher m = Pattern.compile("url:  (jdbc:postgresql://127\\.0\\.0\\.1:\\d+/)\\w+\\?user=(\\S+)")
+            // `embedded status` names the platform's database, named after the platform.
+            Matcher m = Pattern.compile("url:  (jdbc:postgresql://127\\.0\\.0\\.1:\\d+/lineage)\\?user=(\\S+)")
                     .matcher(cli.run("-C", c, "embedded", "status").out());
             assertThat(m.find()).isTrue();
-            String url = m.group(1) + "lineage";
+            String url = m.group(1);
             String user = m.group(2);
             // Observing is read-only: no run tables were created to find out that there are none.
             assertThat(single(url, user, "SELECT to_regclass('strata.pipeline_runs') IS NULL")).isEqualTo("t");

@@ -3,6 +3,7 @@ package io.strata.cli.command;
 import io.strata.cli.ExitCode;
 import io.strata.cli.Platform;
 import io.strata.cli.StrataCommand;
+import io.strata.core.config.ProjectConfig;
 import io.strata.storage.embedded.EmbeddedInstance;
 import io.strata.storage.embedded.EmbeddedPostgres;
 import java.io.PrintWriter;
@@ -32,7 +33,8 @@ public final class EmbeddedCommand {
             out.println("The embedded PostgreSQL of environment " + root.environment() + " is not running.");
             return ExitCode.OK;
         }
-        EmbeddedInstance i = instance.get();
+        // The server is found by its data directory; commands use the platform's own database on it.
+        EmbeddedInstance i = instance.get().withDatabase(ProjectConfig.load(root.root()).name());
         out.println("running, pid " + i.pid() + "\n  url:  " + i.jdbcUrl() + "\n  psql: " + i.psqlCommand()
                 + "\n  data: " + i.dataDirectory());
         return ExitCode.OK;
