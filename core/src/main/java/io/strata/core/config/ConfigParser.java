@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class ConfigParser {
 
     static final List<String> TOP_KEYS = List.of("name", "environments");
-    static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout", "images");
+    static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout", "images",
+            "production", "allow_unsafe", "suspend_schedules", "required", "variables");
     static final List<String> DATABASE_KEYS = List.of("url", "user", "password");
     static final Pattern PLATFORM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
 
@@ -103,7 +104,8 @@ final class ConfigParser {
         DatabaseConfig database = database(map.entries().get("database"), path + ".database");
         Duration lockTimeout = lockTimeout(map.entries().get("lock_timeout"), path + ".lock_timeout");
         ImagesConfig images = new ImagesConfigParser(this).images(map.entries().get("images"), path + ".images");
-        return new EnvironmentConfig(entry.key(), true, database, lockTimeout, images, location);
+        return new EnvironmentConfig(entry.key(), true, database, lockTimeout, images, location,
+                new PolicyParser(this).policy(map, path));
     }
 
     private DatabaseConfig database(Entry entry, String path) {

@@ -12,10 +12,11 @@ import java.util.Objects;
  * @param lockTimeout how long apply waits for another apply's lock
  * @param images what pipeline images are built on and pushed to
  * @param location where the environment is declared (the file's start for an implicit {@code dev})
+ * @param policy production, allow_unsafe, suspend_schedules, required and variables
  */
 public record EnvironmentConfig(
         String name, boolean declared, DatabaseConfig database, Duration lockTimeout, ImagesConfig images,
-        SourceLocation location) {
+        SourceLocation location, EnvironmentPolicy policy) {
 
     /** Used when {@code lock_timeout} is omitted. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
@@ -26,5 +27,12 @@ public record EnvironmentConfig(
         Objects.requireNonNull(lockTimeout, "lockTimeout");
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(policy, "policy");
+    }
+
+    /** An environment that writes no policy and no variables. */
+    public EnvironmentConfig(String name, boolean declared, DatabaseConfig database, Duration lockTimeout,
+            ImagesConfig images, SourceLocation location) {
+        this(name, declared, database, lockTimeout, images, location, EnvironmentPolicy.defaults());
     }
 }
