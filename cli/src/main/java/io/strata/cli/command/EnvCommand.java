@@ -113,7 +113,8 @@ public final class EnvCommand {
         out.println("Environment " + env.name() + " is down: dropped database " + env.database()
                 + (result.rolesDropped().isEmpty() ? "" : " and role(s) " + String.join(", ", result.rolesDropped()))
                 + ", removed .strata/environments/" + env.name() + ".yaml.");
-        result.rolesKept().forEach(r -> out.println("Kept role " + r + ": something outside the dropped database uses it."));
+        result.rolesKept().forEach(r -> out.println("Kept role " + r + " (roles are server-wide; drop it once nothing"
+                + " needs it)."));
         return ExitCode.OK;
     }
 }

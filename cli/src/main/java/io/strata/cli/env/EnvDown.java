@@ -56,16 +56,10 @@ public record EnvDown(Path root, ProjectConfig config, Map<String, String> varia
         }
         progress.accept("Dropping database " + env.database() + " ...");
         server.databases().drop(env.database());
-        List<String> dropped = new ArrayList<>();
+        Map<String, String> keptRoles = server.databases().dropRoles(env.rolesCreated());
+        List<String> dropped = env.rolesCreated().stream().filter(r -> !keptRoles.containsKey(r)).toList();
         List<String> kept = new ArrayList<>();
-        for (String role : env.rolesCreated()) {
-            Optional<String> why = server.databases().dropRole(role);
-            if (why.isEmpty()) {
-                dropped.add(role);
-            } else {
-                kept.add(role + " (" + why.get().strip() + ")");
-            }
-        }
+        keptRoles.forEach((role, why) -> kept.add(role + ": " + why));
         if (!env.name().equals("environments")) {
             deleteTree(root.resolve(".strata").resolve(env.name()));
         }

@@ -132,6 +132,10 @@ public record EnvUp(Path root, ProjectConfig config, Map<String, String> variabl
                     // Recorded before apply creates them, so that even a crash leaves env down able to drop them.
                     Set<String> roles = new LinkedHashSet<>(current[0].rolesCreated());
                     plan.changes().stream().filter(EnvUp::createsRole).map(c -> c.attribute("role")).forEach(roles::add);
+                    // Roles another ephemeral environment of this source created are shared with it:
+                    // whichever goes down last drops them (env down keeps them while one uses them).
+                    EphemeralFiles.list(root).stream().filter(other -> other.from().equals(env.from())
+                            && !other.name().equals(env.name())).forEach(other -> roles.addAll(other.rolesCreated()));
                     current[0] = record(current[0].withRolesCreated(List.copyOf(roles)));
                     progress.accept("Applying " + plan.changes().size() + " change(s) to " + env.name() + " ...");
                 },

@@ -8,7 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -119,15 +120,25 @@ final class MySqlServerDatabases implements ServerDatabases {
     }
 
     @Override
-    public Optional<String> dropRole(String role) {
-        int at = role.indexOf('@');
-        String sql = at > 0 ? "DROP USER IF EXISTS " + account(role.substring(0, at), role.substring(at + 1))
-                : "DROP ROLE IF EXISTS " + quote(role);
-        return ServerDatabases.on(admin(), "drop " + role, c -> {
+    public Map<String, String> dropRoles(List<String> roles) {
+        return ServerDatabases.on(admin(), "drop accounts " + roles, c -> {
+            Map<String, String> kept = new LinkedHashMap<>();
             try (Statement s = c.createStatement()) {
-                s.execute(sql);
+                for (String role : roles) {
+                    int at = role.indexOf('@');
+                    String user = at > 0 ? role.substring(0, at) : role;
+                    String host = at > 0 ? role.substring(at + 1) : "";
+                    // Privileges are kept by database name: any left belong to another database.
+                    List<String[]> elsewhere = rows(c, "SELECT Db FROM mysql.db WHERE User = ? AND Host = ? UNION"
+                            + " SELECT Db FROM mysql.tables_priv WHERE User = ? AND Host = ?", user, host, user, host);
+                    if (!elsewhere.isEmpty()) {
+                        kept.put(role, "is granted something in " + elsewhere.stream().map(r -> r[0]).toList());
+                    } else {
+                        s.execute(at > 0 ? "DROP USER IF EXISTS " + account(user, host) : "DROP ROLE IF EXISTS " + quote(role));
+                    }
+                }
             }
-            return Optional.empty();
+            return kept;
         });
     }
 

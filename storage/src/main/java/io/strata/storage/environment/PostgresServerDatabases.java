@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.sql.Array;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -23,8 +25,6 @@ final class PostgresServerDatabases implements ServerDatabases {
 
     /** object_in_use: another session is connected to the template. */
     private static final String OBJECT_IN_USE = "55006";
-    /** dependent_objects_still_exist: a role still owns or is granted something. */
-    private static final String DEPENDENT_OBJECTS = "2BP01";
 
     private final Function<String, Database> on;
 
@@ -142,21 +142,59 @@ final class PostgresServerDatabases implements ServerDatabases {
     }
 
     @Override
-    public Optional<String> dropRole(String role) {
-        return ServerDatabases.on(admin(), "drop role " + role, c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP ROLE IF EXISTS " + ident(role));
-                return Optional.empty();
-            } catch (SQLException e) {
-                if (DEPENDENT_OBJECTS.equals(e.getSQLState())) {
-                    // Another database (the source, applied since) now grants it something: it is shared.
-                    return Optional.of(e.getMessage().lines().findFirst().orElse("") + " "
-                            + (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
-                                    && p.getServerErrorMessage().getDetail() != null
-                                    ? p.getServerErrorMessage().getDetail().replace('\n', ' ') : ""));
+    public Map<String, String> dropRoles(List<String> roles) {
+        if (roles.isEmpty()) {
+            return Map.of();
+        }
+        return ServerDatabases.on(admin(), "drop roles " + roles, c -> {
+            Map<String, String> kept = new LinkedHashMap<>();
+            Array names = c.createArrayOf("text", roles.toArray());
+            // pg_shdepend records, server-wide, what each role owns and is granted in every database.
+            try (PreparedStatement s = c.prepareStatement("SELECT r.rolname, string_agg(DISTINCT coalesce(db.datname,"
+                    + " 'the server'), ', ') FROM pg_shdepend d JOIN pg_roles r ON r.oid = d.refobjid"
+                    + " LEFT JOIN pg_database db ON db.oid = d.dbid WHERE d.refclassid = 'pg_authid'::regclass"
+                    + " AND r.rolname = ANY (?) GROUP BY r.rolname")) {
+                s.setArray(1, names);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        kept.put(rs.getString(1), "owns or is granted something in " + rs.getString(2));
+                    }
                 }
-                throw e;
             }
+            List<String[]> memberships = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT m.rolname, g.rolname FROM pg_auth_members a"
+                    + " JOIN pg_roles m ON m.oid = a.member JOIN pg_roles g ON g.oid = a.roleid"
+                    + " WHERE m.rolname = ANY (?) OR g.rolname = ANY (?)")) {
+                s.setArray(1, names);
+                s.setArray(2, names);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        memberships.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (String[] m : memberships) {
+                    for (int i = 0; i < 2; i++) {
+                        String role = m[i];
+                        String other = m[1 - i];
+                        if (roles.contains(role) && !kept.containsKey(role) && kept.containsKey(other)) {
+                            kept.put(role, (i == 0 ? "member of " : "has as member ") + "the kept role " + other);
+                            grew = true;
+                        }
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                for (String role : roles) {
+                    if (!kept.containsKey(role)) {
+                        s.execute("DROP ROLE IF EXISTS " + ident(role));
+                    }
+                }
+            }
+            return kept;
         });
     }
 

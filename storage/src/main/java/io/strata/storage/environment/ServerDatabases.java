@@ -5,7 +5,7 @@ import io.strata.core.layer.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -49,11 +49,13 @@ public interface ServerDatabases {
     List<String> roles();
 
     /**
-     * Drops {@code role} if it exists and nothing else on the server needs it.
+     * Drops those of {@code roles} that nothing else on the server needs: a role that owns or is
+     * granted something in another database (another environment on the same server applied the
+     * same access spec) is kept, and so is a role that is a member of, or has as member, a kept one.
      *
-     * @return why it was kept, or empty when it was dropped or was already gone
+     * @return the roles kept, each with why, in the order given; the others are gone
      */
-    Optional<String> dropRole(String role);
+    Map<String, String> dropRoles(List<String> roles);
 
     /** Runs {@code work} on a connection to {@code database}, wrapping SQL errors with {@code doing}. */
     static <T> T on(Database database, String doing, SqlWork<T> work) {
