@@ -231,8 +231,12 @@ class EnvCommandTest {
     }
 
     private static List<String> rows(String database, String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres");
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        return query("jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres", sql);
+    }
+
+    /** The first column of each row. */
+    private static List<String> query(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(1));
@@ -271,15 +275,6 @@ class EnvCommandTest {
     }
 
     private static List<String> mariaRows(String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/?user=root");
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
+        return query("jdbc:mariadb://127.0.0.1:3306/?user=root", sql);
     }
 }

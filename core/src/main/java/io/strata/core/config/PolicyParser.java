@@ -40,7 +40,7 @@ final class PolicyParser {
         boolean allowUnsafe = bool(entries.get("allow_unsafe"), path + ".allow_unsafe", !production);
         boolean suspend = bool(entries.get("suspend_schedules"), path + ".suspend_schedules", false);
         List<String> required = required(entries.get("required"), path + ".required");
-        if (!required.isEmpty() && !production) {
+        if (entries.containsKey("required") && !production) {
             throw new ConfigException(parser.at(entries.get("required").keyMark(), path + ".required"),
                     "`required` lists what production needs, and this environment is not `production: true`",
                     "move `required` to the production environment, or add `production: true` here");
