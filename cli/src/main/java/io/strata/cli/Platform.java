@@ -2,6 +2,9 @@ package io.strata.cli;
 
 import io.strata.access.AccessDialects;
 import io.strata.access.AccessLayer;
+import io.strata.cli.env.SelectedEnvironment;
+import io.strata.core.config.EnvironmentPolicy;
+import io.strata.core.config.ProductionRules;
 import io.strata.core.config.DatabaseSettings;
 import io.strata.core.config.ProjectConfig;
 import io.strata.core.config.ResolvedEnvironment;
@@ -49,11 +52,13 @@ public final class Platform {
     private final PlatformStore store;
     private final RunDatabase runDatabase;
     private final String user;
+    private final EnvironmentPolicy policy;
 
-    private Platform(Workspace workspace, ResolvedEnvironment environment, Database database,
+    private Platform(Workspace workspace, SelectedEnvironment selected, Database database,
             RunDatabase runDatabase, EmbeddedInstance embedded, String user) {
         this.workspace = workspace;
-        this.environment = environment;
+        this.environment = selected.environment();
+        this.policy = selected.policy();
         this.database = database;
         this.runDatabase = runDatabase;
         this.embedded = embedded;
@@ -74,24 +79,28 @@ public final class Platform {
         }
         this.access = new AccessLayer(AccessDialects.of(database.dialect()));
         // The machine's zone: the local scheduler reads a schedule without timeZone in it.
-        this.orchestration = new OrchestrationLayer(database.dialect(), Clock.systemDefaultZone());
+        this.orchestration = new OrchestrationLayer(database.dialect(), Clock.systemDefaultZone(),
+                policy.suspendSchedules());
     }
 
     /** Loads the platform at {@code root} for {@code environmentName}, starting its embedded database if it uses one. */
     public static Platform open(Path root, String environmentName, Map<String, String> env, String user) {
         ProjectConfig config = ProjectConfig.load(root);
-        ResolvedEnvironment environment = config.resolve(environmentName, env::get);
+        SelectedEnvironment selected = SelectedEnvironment.select(config, root, environmentName, env::get);
+        // An ephemeral environment has its source's settings: the source must meet the rules.
+        ProductionRules.check(config, selected.declared());
+        ResolvedEnvironment environment = selected.environment();
         Workspace workspace = new Workspace(root, GitInfo.headCommit(root));
         if (environment.database() instanceof DatabaseSettings.Jdbc jdbc) {
             Database db = new JdbcDatabase(MySqlUrls.forDriver(jdbc.url()), jdbc.redactedUrl(), jdbc.user(),
                     jdbc.password() == null ? null : jdbc.password()::reveal);
             RunDatabase run = new RunDatabase(jdbc.url(), jdbc.redactedUrl(), jdbc.user(), jdbc.password());
-            return new Platform(workspace, environment, db, run, null, user);
+            return new Platform(workspace, selected, db, run, null, user);
         }
-        EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(embeddedStateDir(root, environmentName), config.name());
+        EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(selected.embeddedStateDir(), selected.embeddedDatabase());
         Database db = new JdbcDatabase(instance.jdbcUrl(), instance.jdbcUrl(), instance.user(), null);
         RunDatabase run = new RunDatabase(instance.jdbcUrl(), instance.jdbcUrl(), instance.user(), null);
-        return new Platform(workspace, environment, db, run, instance, user);
+        return new Platform(workspace, selected, db, run, instance, user);
     }
 
     public static Path embeddedStateDir(Path root, String environmentName) {
@@ -121,6 +130,15 @@ public final class Platform {
 
     public PlatformStore store() {
         return store;
+    }
+
+    public ResolvedEnvironment environment() {
+        return environment;
+    }
+
+    /** The policy in force: the environment's own, or an ephemeral environment's. */
+    public EnvironmentPolicy policy() {
+        return policy;
     }
 
     public Duration lockTimeout() {

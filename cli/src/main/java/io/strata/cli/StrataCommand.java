@@ -82,6 +82,11 @@ public final class StrataCommand implements Callable<Integer> {
         return version == null ? "dev" : version;
     }
 
+    /** Who runs the command, {@code user@host}: for the journal. */
+    public static String userName() {
+        return user();
+    }
+
     static String user() {
         String host;
         try {

@@ -4,6 +4,7 @@ import io.strata.cli.command.AccessCommand;
 import io.strata.cli.command.ApplyCommand;
 import io.strata.cli.command.BuildCommand;
 import io.strata.cli.command.EmbeddedCommand;
+import io.strata.cli.command.EnvCommand;
 import io.strata.cli.command.LineageCommand;
 import io.strata.cli.command.LintCommand;
 import io.strata.cli.command.MigrationsCommand;
@@ -42,6 +43,7 @@ final class Subcommands {
         all.put("scheduler", SchedulerCommand.class);
         all.put("build", BuildCommand.class);
         all.put("lineage", LineageCommand.class);
+        all.put("env", EnvCommand.class);
         return java.util.Collections.unmodifiableMap(all);
     }
 

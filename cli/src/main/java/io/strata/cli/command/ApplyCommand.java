@@ -52,6 +52,12 @@ public final class ApplyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Plan reviewed = planFile == null ? null : PlanFile.read(planFile);
         Platform platform = root.platform();
+        if (allowUnsafe && !platform.policy().allowUnsafe()) {
+            throw new StrataException("environment " + root.environment() + " has `allow_unsafe: false` (production"
+                    + " environments do by default): --allow-unsafe is refused there; nothing was applied",
+                    "save the plan (strata plan --out plan.json), have it reviewed, and apply that file:"
+                            + " strata apply plan.json");
+        }
         Duration lockTimeout = lockTimeoutSeconds == null ? platform.lockTimeout() : Duration.ofSeconds(lockTimeoutSeconds);
         ApplyOptions options = new ApplyOptions(reviewed, allowUnsafe, lockTimeout, platform.user(),
                 plan -> out.print(PlanView.of(Format.TEXT).render(plan, platform.database().displayUrl())),

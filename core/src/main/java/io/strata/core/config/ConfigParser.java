@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class ConfigParser {
 
     static final List<String> TOP_KEYS = List.of("name", "environments", "lineage");
-    static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout", "images", "lineage");
+    static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout", "images", "lineage",
+            "production", "allow_unsafe", "suspend_schedules", "required", "variables");
     static final List<String> DATABASE_KEYS = List.of("url", "user", "password");
     static final List<String> LINEAGE_KEYS = List.of("openlineage");
     static final List<String> OPENLINEAGE_KEYS = List.of("url", "file", "namespace");
@@ -108,7 +109,8 @@ final class ConfigParser {
         ImagesConfig images = new ImagesConfigParser(this).images(map.entries().get("images"), path + ".images");
         // An environment's own `lineage` replaces the top-level one as a whole: `lineage: {}` turns it off.
         LineageConfig lineage = lineage(map.entries().get("lineage"), path + ".lineage", defaultLineage);
-        return new EnvironmentConfig(entry.key(), true, database, lockTimeout, images, location, lineage);
+        return new EnvironmentConfig(entry.key(), true, database, lockTimeout, images, location,
+                new PolicyParser(this).policy(map, path), lineage);
     }
 
     private LineageConfig lineage(Entry entry, String path, LineageConfig absent) {

@@ -90,6 +90,15 @@ class SchemaConformanceTest {
                               url: jdbc:mariadb://db:3306/customers
                               user: app
                               password: "p$${w}$$"
+                            lock_timeout: 5m
+                            production: true
+                            allow_unsafe: false
+                            required: [lock_timeout, variables.ALERT_EMAIL]
+                            variables:
+                              ALERT_EMAIL: ops@example.com
+                              SLACK_TOKEN: ${env:SLACK_TOKEN}
+                          preview:
+                            suspend_schedules: true
                         """),
                 Arguments.of("lineage", LineageConfigTest.PLATFORM));
     }
@@ -210,6 +219,24 @@ class SchemaConformanceTest {
                             insecure: %s
                     """.formatted("eclipse-temurin:17-jre", url, insecure));
         }
+    }
+
+    static Stream<Arguments> policies() {
+        return Stream.of("production: true", "production: false", "production: 'true'", "production: yes",
+                "allow_unsafe: false", "allow_unsafe: 1", "suspend_schedules: true", "suspend_schedules: ~",
+                "production: true\n    required: [lock_timeout, variables.ALERT_EMAIL]", "required: [lock_timeout]",
+                "production: true\n    required: []", "production: true\n    required: [nope]",
+                "production: true\n    required: [Lock_timeout]", "production: true\n    required: lock_timeout",
+                "production: true\n    required: [1]", "variables: {ALERT_EMAIL: ops@example.com}",
+                "variables: {DB_PASSWORD: '${env:X}'}", "variables: {1X: a}", "variables: {a-b: c}",
+                "variables: {X: 1}", "variables: {X: '${vault:x}'}", "variables: []", "variables: {}")
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("policies")
+    void schemaAndLoaderAgreeOnPolicies(String settings) throws IOException {
+        assertAgreement(settings, "name: c\nenvironments:\n  prod:\n    " + settings + "\n");
     }
 
     private void assertAgreement(String kind, String text) throws IOException {

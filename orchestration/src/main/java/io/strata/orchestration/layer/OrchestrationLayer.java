@@ -36,15 +36,24 @@ public final class OrchestrationLayer implements Layer<DeclaredSchedules, LiveSc
 
     private final PlatformTables tables;
     private final Clock clock;
+    private final boolean suspendSchedules;
+
+    /** The layer of an environment whose schedules run: see {@link #OrchestrationLayer(String, Clock, boolean)}. */
+    public OrchestrationLayer(String dialect, Clock clock) {
+        this(dialect, clock, false);
+    }
 
     /**
      * @param dialect the platform database's dialect, {@code postgresql} or {@code mysql}
      * @param clock what now is; its zone is the scheduler's, in which a schedule without
      *     {@code timeZone} is read (the machine's zone, as the local scheduler reads it)
+     * @param suspendSchedules the environment has {@code suspend_schedules: true}: every CronJob is
+     *     declared, planned and registered with {@code spec.suspend: true}
      */
-    public OrchestrationLayer(String dialect, Clock clock) {
+    public OrchestrationLayer(String dialect, Clock clock, boolean suspendSchedules) {
         this.tables = PlatformTables.of(dialect);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.suspendSchedules = suspendSchedules;
     }
 
     @Override
@@ -54,7 +63,7 @@ public final class OrchestrationLayer implements Layer<DeclaredSchedules, LiveSc
 
     @Override
     public DeclaredSchedules declare(Workspace workspace) {
-        return ScheduleFiles.read(workspace);
+        return ScheduleFiles.read(workspace, suspendSchedules);
     }
 
     /**

@@ -33,7 +33,11 @@ final class ScheduleFiles {
 
     private ScheduleFiles() {}
 
-    static DeclaredSchedules read(Workspace workspace) {
+    /**
+     * @param suspend register every CronJob with {@code spec.suspend: true}: the environment has
+     *     {@code suspend_schedules: true}
+     */
+    static DeclaredSchedules read(Workspace workspace, boolean suspend) {
         Set<String> pipelines = pipelineFolders(workspace.resolve("pipelines"));
         List<DeclaredCronJob> declared = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -71,13 +75,22 @@ final class ScheduleFiles {
                             "create the pipeline's Maven module there, or name an existing one"
                                     + (pipelines.isEmpty() ? "" : " (" + String.join(", ", pipelines) + ")"));
                 }
-                declared.add(new DeclaredCronJob(cronJob, shown.toString(), document.text(), tree,
-                        NormalizedManifest.hash(tree)));
+                declared.add(suspend ? suspended(shown, document, tree)
+                        : new DeclaredCronJob(cronJob, shown.toString(), document.text(), tree, NormalizedManifest.hash(tree)));
             }
         }
         boolean orchestrated = Files.isDirectory(workspace.resolve("k8s"))
                 || Files.isDirectory(workspace.resolve("pipelines"));
         return new DeclaredSchedules(declared, pipelines, warnings, orchestrated);
+    }
+
+    /** The CronJob of {@code document} with {@code suspend: true}, read and checked again from the edited text. */
+    private static DeclaredCronJob suspended(Path shown, ManifestDocuments.Document document, YamlNode tree) {
+        String text = SuspendedDocument.of(shown, document, tree);
+        String atItsLines = "\n".repeat(document.firstLine() - 1) + text;
+        CronJobManifest cronJob = ManifestReader.read(shown, atItsLines.getBytes(StandardCharsets.UTF_8)).cronJobs().get(0);
+        YamlNode edited = ManifestDocuments.parse(shown, atItsLines);
+        return new DeclaredCronJob(cronJob, shown.toString(), text, edited, NormalizedManifest.hash(edited));
     }
 
     /** Where the value at {@code keys} starts; the document's start when a key is missing. */

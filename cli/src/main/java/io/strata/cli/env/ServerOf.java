@@ -1,0 +1,42 @@
+package io.strata.cli.env;
+
+import io.strata.core.config.DatabaseSettings;
+import io.strata.core.environment.DatabaseUrls;
+import io.strata.core.layer.Database;
+import io.strata.core.layer.JdbcDatabase;
+import io.strata.storage.embedded.EmbeddedInstance;
+import io.strata.storage.embedded.EmbeddedPostgres;
+import io.strata.storage.environment.ServerDatabases;
+import io.strata.storage.mysql.MySqlUrls;
+
+/**
+ * The server a declared environment's database lives on, where its ephemeral environments get
+ * their databases: the server of its url, or its embedded PostgreSQL (started when needed).
+ *
+ * @param databases create, copy and drop databases there
+ * @param sourceDatabase the declared environment's own database
+ * @param embedded the embedded server, or null for a server reached by url
+ * @param dialect {@code postgresql} or {@code mysql}
+ */
+record ServerOf(ServerDatabases databases, String sourceDatabase, EmbeddedInstance embedded, String dialect) {
+
+    static ServerOf environment(SelectedEnvironment source) {
+        if (source.environment().database() instanceof DatabaseSettings.Jdbc jdbc) {
+            String dialect = jdbc.dialect();
+            String admin = dialect.equals("postgresql") ? "postgres" : null;
+            ServerDatabases databases = ServerDatabases.of(dialect, db -> {
+                String url = DatabaseUrls.withDatabase(jdbc.url(), jdbc.redactedUrl(), db == null ? admin : db);
+                return new JdbcDatabase(MySqlUrls.forDriver(url),
+                        DatabaseUrls.withDatabase(jdbc.redactedUrl(), jdbc.redactedUrl(), db == null ? admin : db),
+                        jdbc.user(), jdbc.password() == null ? null : jdbc.password()::reveal);
+            });
+            return new ServerOf(databases, DatabaseUrls.database(jdbc.url(), jdbc.redactedUrl()), null, dialect);
+        }
+        EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(source.embeddedStateDir(), source.embeddedDatabase());
+        ServerDatabases databases = ServerDatabases.of("postgresql", db -> {
+            EmbeddedInstance at = instance.withDatabase(db == null ? "postgres" : db);
+            return (Database) new JdbcDatabase(at.jdbcUrl(), at.jdbcUrl(), at.user(), null);
+        });
+        return new ServerOf(databases, source.embeddedDatabase(), instance, "postgresql");
+    }
+}
