@@ -113,6 +113,38 @@ class CiWorkflowTest {
         }
     }
 
+    /**
+     * GitLab's equivalent is not run here, so it must say the same: the {@code strata} and {@code mvn}
+     * commands of its merge-request job are those of the tested pull-request job, in order.
+     */
+    @Test
+    void theGitLabMergeRequestJobRunsTheSameCommands() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode github = yaml.readTree(ExamplePlatform.source().resolve(".github/workflows/platform.yml").toFile());
+        JsonNode gitlab = yaml.readTree(ExamplePlatform.source().resolve(".gitlab-ci.yml").toFile());
+        StringBuilder githubScript = new StringBuilder();
+        for (JsonNode step : github.at("/jobs/pull-request/steps")) {
+            if (step.has("run") && !step.path("name").asText().equals("Install Strata")) {
+                githubScript.append(step.get("run").asText()).append('\n');
+            }
+        }
+        StringBuilder gitlabScript = new StringBuilder();
+        for (String part : List.of("script", "after_script")) {
+            gitlab.at("/merge-request/" + part).forEach(line -> gitlabScript.append(line.asText()).append('\n'));
+        }
+
+        assertThat(commands(gitlabScript.toString())).isEqualTo(commands(githubScript.toString())).hasSize(6);
+    }
+
+    private static List<String> commands(String script) {
+        Matcher m = Pattern.compile("(?m)(?:^|[;\\s])((?:strata|mvn) [^;\n]+)").matcher(script);
+        List<String> commands = new ArrayList<>();
+        while (m.find()) {
+            commands.add(m.group(1).strip());
+        }
+        return commands;
+    }
+
     /** Runs the job's steps as the runner would; the results of the steps that ran, by name. */
     private Map<String, Cli.Result> runSteps(JsonNode job, Map<String, String> jobEnv, Map<String, String> expressions,
             Path checkout) throws Exception {
