@@ -7,7 +7,7 @@ public final class ExitCode {
     public static final int ERROR = 1;
     /** {@code plan --detailed-exitcode} found changes. */
     public static final int CHANGES = 2;
-    /** {@code observe} found drift. */
+    /** {@code observe} found drift; {@code lineage --detailed-exitcode} found runs that differ from their declaration. */
     public static final int DRIFT = 3;
 
     private ExitCode() {}

@@ -141,7 +141,7 @@ public final class Platform {
      */
     public PipelineLauncher launcher(MavenBuild maven, long logCap) {
         return new PipelineLauncher(workspace.root(), embeddedStateDir(workspace.root(), environment.name()),
-                runDatabase, maven, logCap);
+                runDatabase, environment.lineage().childEnvironment(), maven, logCap);
     }
 
     /** The embedded server behind this environment, when it uses the embedded default. */

@@ -5,6 +5,7 @@ import io.strata.cli.command.ApplyCommand;
 import io.strata.cli.command.BuildCommand;
 import io.strata.cli.command.EmbeddedCommand;
 import io.strata.cli.command.InitCommand;
+import io.strata.cli.command.LineageCommand;
 import io.strata.cli.command.LintCommand;
 import io.strata.cli.command.MigrationsCommand;
 import io.strata.cli.command.ObserveCommand;
@@ -42,6 +43,7 @@ final class Subcommands {
         all.put("run", RunCommand.class);
         all.put("scheduler", SchedulerCommand.class);
         all.put("build", BuildCommand.class);
+        all.put("lineage", LineageCommand.class);
         return java.util.Collections.unmodifiableMap(all);
     }
 

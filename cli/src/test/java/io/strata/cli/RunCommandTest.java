@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -52,6 +53,26 @@ class RunCommandTest {
                 "  log:      " + platform.resolve(".strata/staging/runs/ok/" + id.group(1) + ".log"))
                 .doesNotContain("not-a-real-secret");
         assertThat(r.err()).doesNotContain("not-a-real-secret");
+    }
+
+    @Test
+    void theRunSendsItsOpenLineageEventsWhereTheEnvironmentSays() throws Exception {
+        Files.writeString(platform.resolve("strata.yaml"), Files.readString(platform.resolve("strata.yaml")) + """
+                    lineage:
+                      openlineage:
+                        file: lineage/events.jsonl
+                        namespace: stand-ins
+                """);
+        standIn("ok", "pipeline:ok");
+        Cli.Result r = run("ok");
+        assertThat(r.code()).as(r.toString()).isZero();
+        Matcher id = Pattern.compile("run id:\\s+(\\S+)").matcher(r.out());
+        assertThat(id.find()).as(r.out()).isTrue();
+
+        List<String> events = Files.readAllLines(platform.resolve("lineage/events.jsonl"));
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).contains("\"eventType\":\"START\"", "\"namespace\":\"stand-ins\"", id.group(1));
+        assertThat(events.get(1)).contains("\"eventType\":\"COMPLETE\"", id.group(1));
     }
 
     @Test

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  */
 final class ConfigParser {
 
-    static final List<String> TOP_KEYS = List.of("name", "environments");
-    static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout", "images");
+    static final List<String> TOP_KEYS = List.of("name", "environments", "lineage");
+    static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout", "images", "lineage");
     static final List<String> DATABASE_KEYS = List.of("url", "user", "password");
+    static final List<String> LINEAGE_KEYS = List.of("openlineage");
+    static final List<String> OPENLINEAGE_KEYS = List.of("url", "file", "namespace");
     static final Pattern PLATFORM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
 
     private static final String DATABASE_EXPECTED = "`embedded` or a map with `url`, `user` and `password`";
@@ -53,10 +55,11 @@ final class ConfigParser {
                             + " followed by up to 62 letters, digits, `_` or `-`",
                     "use a name like `customers` or `sales-eu`");
         }
-        return new ProjectConfig(file, name, environments(top.entries().get("environments"), top.mark()));
+        LineageConfig lineage = lineage(top.entries().get("lineage"), "lineage", LineageConfig.NONE);
+        return new ProjectConfig(file, name, environments(top.entries().get("environments"), top.mark(), lineage));
     }
 
-    private Map<String, EnvironmentConfig> environments(Entry entry, Mark topMark) {
+    private Map<String, EnvironmentConfig> environments(Entry entry, Mark topMark, LineageConfig lineage) {
         Map<String, EnvironmentConfig> declared = new LinkedHashMap<>();
         if (entry != null) {
             if (entry.value() instanceof Scalar s && s.isNull()) {
@@ -75,7 +78,7 @@ final class ConfigParser {
                             EnvironmentName.isValid(lower) ? "rename it to `" + lower + "`"
                                     : "use a name like `dev`, `staging` or `prod-eu`");
                 }
-                declared.put(env.key(), environment(env, path));
+                declared.put(env.key(), environment(env, path, lineage));
             }
         }
         if (declared.containsKey(EnvironmentName.DEFAULT)) {
@@ -85,25 +88,67 @@ final class ConfigParser {
         Map<String, EnvironmentConfig> withDev = new LinkedHashMap<>();
         withDev.put(EnvironmentName.DEFAULT, new EnvironmentConfig(EnvironmentName.DEFAULT, false,
                 new DatabaseConfig.Embedded(), EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, ImagesConfig.defaults(),
-                at(topMark, "environments." + EnvironmentName.DEFAULT)));
+                at(topMark, "environments." + EnvironmentName.DEFAULT), lineage));
         withDev.putAll(declared);
         return withDev;
     }
 
-    private EnvironmentConfig environment(Entry entry, String path) {
+    private EnvironmentConfig environment(Entry entry, String path, LineageConfig defaultLineage) {
         SourceLocation location = at(entry.keyMark(), path);
         if (entry.value() instanceof Scalar s && s.isNull()) {
             // `staging:` alone declares an environment with every default.
             return new EnvironmentConfig(entry.key(), true, new DatabaseConfig.Embedded(),
-                    EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, ImagesConfig.defaults(), location);
+                    EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, ImagesConfig.defaults(), location, defaultLineage);
         }
-        Mapping map = mapping(entry.value(), path, "a map with `database` and/or `lock_timeout`",
+        Mapping map = mapping(entry.value(), path, "a map with `database`, `lock_timeout` and/or `lineage`",
                 "indent the settings below `" + entry.key() + ":`, e.g. `    database: embedded`");
         checkKeys(map, path, ENVIRONMENT_KEYS);
         DatabaseConfig database = database(map.entries().get("database"), path + ".database");
         Duration lockTimeout = lockTimeout(map.entries().get("lock_timeout"), path + ".lock_timeout");
         ImagesConfig images = new ImagesConfigParser(this).images(map.entries().get("images"), path + ".images");
-        return new EnvironmentConfig(entry.key(), true, database, lockTimeout, images, location);
+        // An environment's own `lineage` replaces the top-level one as a whole: `lineage: {}` turns it off.
+        LineageConfig lineage = lineage(map.entries().get("lineage"), path + ".lineage", defaultLineage);
+        return new EnvironmentConfig(entry.key(), true, database, lockTimeout, images, location, lineage);
+    }
+
+    private LineageConfig lineage(Entry entry, String path, LineageConfig absent) {
+        if (entry == null) {
+            return absent;
+        }
+        Mapping map = mapping(entry.value(), path, "a map with `openlineage`",
+                "write `openlineage:` indented below `lineage:`, with `url` and/or `file`; `lineage: {}` turns it off");
+        checkKeys(map, path, LINEAGE_KEYS);
+        Entry openLineage = map.entries().get("openlineage");
+        if (openLineage == null) {
+            return LineageConfig.NONE;
+        }
+        String olPath = path + ".openlineage";
+        Mapping ol = mapping(openLineage.value(), olPath, "a map with `url`, `file` and/or `namespace`",
+                "e.g. `url: http://marquez:5000` indented below `openlineage:`");
+        checkKeys(ol, olPath, OPENLINEAGE_KEYS);
+        Entry url = ol.entries().get("url");
+        Entry file = ol.entries().get("file");
+        if (url == null && file == null) {
+            throw new ConfigException(at(openLineage.keyMark(), olPath), "`openlineage` needs `url` or `file`:"
+                    + " where the events go", "add `url: http://marquez:5000` or `file: lineage/events.jsonl`");
+        }
+        ConfigValue urlValue = url == null ? null : nonBlank(url, olPath + ".url");
+        if (urlValue != null && !LineageUrl.startsLikeHttp(urlValue)) {
+            throw new ConfigException(urlValue.location(), "expected an http:// or https:// URL with a host, or a"
+                    + " reference such as `${env:OPENLINEAGE_URL}`", "write e.g. `url: http://marquez:5000`");
+        }
+        return new LineageConfig(urlValue, file == null ? null : nonBlank(file, olPath + ".file"),
+                ol.entries().get("namespace") == null ? null : nonBlank(ol.entries().get("namespace"),
+                        olPath + ".namespace"));
+    }
+
+    private ConfigValue nonBlank(Entry entry, String path) {
+        ConfigValue value = value(entry, path, false);
+        if (value.text().isBlank()) {
+            throw new ConfigException(value.location(), "`" + entry.key() + "` is empty",
+                    "give it a value, or remove the key");
+        }
+        return value;
     }
 
     private DatabaseConfig database(Entry entry, String path) {

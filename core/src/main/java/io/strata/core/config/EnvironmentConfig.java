@@ -12,10 +12,10 @@ import java.util.Objects;
  * @param lockTimeout how long apply waits for another apply's lock
  * @param images what pipeline images are built on and pushed to
  * @param location where the environment is declared (the file's start for an implicit {@code dev})
+ * @param lineage its {@code lineage:}, else the top-level one, else {@link LineageConfig#NONE}
  */
-public record EnvironmentConfig(
-        String name, boolean declared, DatabaseConfig database, Duration lockTimeout, ImagesConfig images,
-        SourceLocation location) {
+public record EnvironmentConfig(String name, boolean declared, DatabaseConfig database, Duration lockTimeout,
+        ImagesConfig images, SourceLocation location, LineageConfig lineage) {
 
     /** Used when {@code lock_timeout} is omitted. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
@@ -26,5 +26,6 @@ public record EnvironmentConfig(
         Objects.requireNonNull(lockTimeout, "lockTimeout");
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(lineage, "lineage");
     }
 }

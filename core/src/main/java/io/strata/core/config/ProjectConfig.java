@@ -3,6 +3,7 @@ package io.strata.core.config;
 import io.strata.core.error.StrataException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -102,7 +103,29 @@ public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfi
         DatabaseSettings database = env.database() instanceof DatabaseConfig.Jdbc jdbc
                 ? jdbc(jdbc, resolver)
                 : new DatabaseSettings.Embedded();
-        return new ResolvedEnvironment(env.name(), database, env.lockTimeout());
+        return new ResolvedEnvironment(env.name(), database, env.lockTimeout(), lineage(env.lineage(), resolver));
+    }
+
+    private LineageSettings lineage(LineageConfig lineage, ReferenceResolver resolver) {
+        String url = lineage.openLineageUrl() == null ? null : resolver.resolve(lineage.openLineageUrl()).trim();
+        if (url != null && !LineageUrl.isHttp(url)) {
+            // Only the reference is shown: the resolved url may carry a token.
+            throw new ConfigException(lineage.openLineageUrl().location(), "`" + lineage.openLineageUrl().redacted()
+                    + "` resolves to something that is not an http:// or https:// URL with a host",
+                    "set it to a URL such as `http://marquez:5000`");
+        }
+        Path file = null;
+        if (lineage.openLineageFile() != null) {
+            try {
+                file = directory().resolve(resolver.resolve(lineage.openLineageFile())).toAbsolutePath().normalize();
+            } catch (InvalidPathException e) {
+                throw new ConfigException(lineage.openLineageFile().location(), "`" + lineage.openLineageFile()
+                        .redacted() + "` is not a file path: " + e.getReason(), "give a path such as `lineage/events.jsonl`");
+            }
+        }
+        String namespace = lineage.openLineageNamespace() == null ? null
+                : resolver.resolve(lineage.openLineageNamespace());
+        return url == null && file == null ? LineageSettings.NONE : new LineageSettings(url, file, namespace);
     }
 
     /**

@@ -95,7 +95,8 @@ class SchemaConformanceTest {
                               url: jdbc:mysql://${terraform:infra/db_endpoint}/${tfstate:infra/terraform.tfstate#db_name}
                               user: ${terraform:infra/db_username}
                               password: ${terraform:infra/db_password}
-                        """));
+                        """),
+                Arguments.of("lineage", LineageConfigTest.PLATFORM));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -157,6 +158,19 @@ class SchemaConformanceTest {
                       user: '%s'
                 """.formatted(url.replace("'", "''"), url.replace("'", "''").replace("jdbc:", "u"));
         assertAgreement("url " + url, text);
+    }
+
+    static Stream<Arguments> lineageUrls() {
+        return Stream.of("http://marquez:5000", "https://lineage.example/api/v1/lineage?x=1", "HTTP://m", "http://m",
+                "marquez:5000", "http:///api", "http://:5000", "ftp://m", "mailto:a@b", "${env:OPENLINEAGE_URL}",
+                "${file:lineage-url}", "http://m/${env:TOKEN}", "", " http://m", "http//m").map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "openlineage url {0}")
+    @MethodSource("lineageUrls")
+    void schemaAndLoaderAgreeOnOpenLineageUrls(String url) throws IOException {
+        assertAgreement("openlineage url " + url,
+                "name: c\nlineage:\n  openlineage:\n    url: '" + url.replace("'", "''") + "'\n");
     }
 
     static Stream<Arguments> names() {

@@ -168,7 +168,41 @@ class StructureErrorTest {
                         "`username` and `password` go together"),
                 Arguments.of("login for an insecure registry", images("registry:", "  url: 127.0.0.1:5000",
                         "  insecure: true", "  username: ci", "  password: ${env:P}"), 8,
-                        "environments.dev.images.registry.username", "an insecure registry takes no login"));
+                        "environments.dev.images.registry.username", "an insecure registry takes no login"),
+                Arguments.of("lineage is a string", "name: c\nlineage: marquez\n", 2, "lineage",
+                        "expected a map with `openlineage`, got a string"),
+                Arguments.of("lineage has no value", "name: c\nlineage:\n", 2, "lineage", "expected a map"),
+                Arguments.of("unknown lineage key (suggested)", "name: c\nlineage:\n  openLineage: {}\n", 3,
+                        "lineage.openLineage", "did you mean `openlineage`?"),
+                Arguments.of("openlineage without url or file", """
+                        name: c
+                        environments:
+                          staging:
+                            lineage:
+                              openlineage:
+                                namespace: sales
+                        """, 5, "environments.staging.lineage.openlineage", "needs `url` or `file`"),
+                Arguments.of("openlineage is a list", "name: c\nlineage:\n  openlineage: [a]\n", 3,
+                        "lineage.openlineage", "got a list"),
+                Arguments.of("unknown openlineage key (suggested)",
+                        "name: c\nlineage:\n  openlineage:\n    url: http://m:5000\n    namespaces: x\n", 5,
+                        "lineage.openlineage.namespaces", "did you mean `namespace`?"),
+                Arguments.of("openlineage url that is not http",
+                        "name: c\nlineage:\n  openlineage:\n    url: marquez:5000\n", 4,
+                        "lineage.openlineage.url", "expected an http:// or https:// URL"),
+                Arguments.of("openlineage url without a host",
+                        "name: c\nlineage:\n  openlineage:\n    url: http:///api\n", 4,
+                        "lineage.openlineage.url", "expected an http:// or https:// URL"),
+                Arguments.of("openlineage url is a number", "name: c\nlineage:\n  openlineage:\n    url: 5000\n", 4,
+                        "lineage.openlineage.url", "expected a string, got a number"),
+                Arguments.of("empty openlineage file", "name: c\nlineage:\n  openlineage:\n    file: ' '\n", 4,
+                        "lineage.openlineage.file", "`file` is empty"),
+                Arguments.of("empty openlineage namespace",
+                        "name: c\nlineage:\n  openlineage:\n    file: x.jsonl\n    namespace: ''\n", 5,
+                        "lineage.openlineage.namespace", "`namespace` is empty"),
+                Arguments.of("bad reference in openlineage url",
+                        "name: c\nlineage:\n  openlineage:\n    url: ${vault:x}\n", 4,
+                        "lineage.openlineage.url", "is not a reference Strata knows"));
     }
 
     /** A dev environment whose images map body is {@code lines}, indented for its place. */

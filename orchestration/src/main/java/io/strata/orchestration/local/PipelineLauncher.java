@@ -24,6 +24,7 @@ public final class PipelineLauncher {
     private final RunDatabase database;
     private final MavenBuild maven;
     private final long logCap;
+    private final Map<String, String> settings;
 
     /**
      * @param root the platform repository
@@ -31,7 +32,17 @@ public final class PipelineLauncher {
      * @param logCap the most bytes of a run's output its log file keeps
      */
     public PipelineLauncher(Path root, Path stateDirectory, RunDatabase database, MavenBuild maven, long logCap) {
+        this(root, stateDirectory, database, Map.of(), maven, logCap);
+    }
+
+    /**
+     * @param settings further variables every run gets from the environment's settings (where its
+     *     OpenLineage events go), as the CronJob's {@code env} gives them on a cluster
+     */
+    public PipelineLauncher(Path root, Path stateDirectory, RunDatabase database, Map<String, String> settings,
+            MavenBuild maven, long logCap) {
         this.root = Objects.requireNonNull(root, "root");
+        this.settings = Map.copyOf(settings);
         this.stateDirectory = Objects.requireNonNull(stateDirectory, "stateDirectory");
         this.database = Objects.requireNonNull(database, "database");
         this.maven = Objects.requireNonNull(maven, "maven");
@@ -49,7 +60,7 @@ public final class PipelineLauncher {
             progress.accept("building pipelines/" + module.name() + " (no jar yet, or its sources changed); log: " + log);
         }
         Path jar = maven.jar(module, log);
-        return JvmCommand.forJar(jar).withEnvironment(database.variables())
+        return JvmCommand.forJar(jar).withEnvironment(settings).withEnvironment(database.variables())
                 .withEnvironment(Map.of(Environment.IMAGE, Pipeline.imageOf(jar)));
     }
 

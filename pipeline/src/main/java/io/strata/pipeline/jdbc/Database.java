@@ -101,7 +101,8 @@ public final class Database {
 
     /**
      * A query, streamed. {@code reads} names the tables it reads ({@code schema.table}) for the run
-     * record and lineage: a query's text is not parsed, so what it reads is declared.
+     * record and lineage: a query's text is not parsed, so what it reads is declared. Each named
+     * table is recorded with the rows the query returned; a query naming none is recorded nowhere.
      */
     public JdbcSource query(String sql, String... reads) {
         return JdbcSource.query(this, sql, Set.of(reads));

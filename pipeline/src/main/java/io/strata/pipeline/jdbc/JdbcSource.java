@@ -95,7 +95,7 @@ public final class JdbcSource implements Source {
             for (int i = 0; i < parameters.size(); i++) {
                 st.setLong(i + 1, parameters.get(i));
             }
-            return ResultSetRows.of(label, c, st, st.executeQuery(), database.listener());
+            return ResultSetRows.of(label, reads, c, st, st.executeQuery(), database.listener());
         } catch (SQLException e) {
             ResultSetRows.abort(c);
             throw new PipelineException("reading " + label + ": " + e.getMessage(), e);

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * The rows of one executed query, fetched in batches of the statement's fetch size, so memory does
@@ -26,6 +27,7 @@ final class ResultSetRows implements Rows {
     private static final int REPORT_EVERY = 10_000;
 
     private final String label;
+    private final Set<String> tables;
     private final Connection connection;
     private final Statement statement;
     private final ResultSet resultSet;
@@ -37,9 +39,10 @@ final class ResultSetRows implements Rows {
     private boolean closed;
     private long unreported;
 
-    private ResultSetRows(String label, Connection connection, Statement statement, ResultSet resultSet,
-            RunListener listener) throws SQLException {
+    private ResultSetRows(String label, Set<String> tables, Connection connection, Statement statement,
+            ResultSet resultSet, RunListener listener) throws SQLException {
         this.label = label;
+        this.tables = Set.copyOf(tables);
         this.connection = connection;
         this.statement = statement;
         this.resultSet = resultSet;
@@ -53,17 +56,20 @@ final class ResultSetRows implements Rows {
             types[i - 1] = c.type();
         }
         this.schema = Schema.of(columns);
-        listener.read(label, 0);
+        report(0);
     }
 
     /**
      * Wraps an executed statement. On failure the connection is closed here, so the caller only
      * has to close what it gets back.
+     *
+     * @param tables the tables the rows count under in the run record: a table source's table, or
+     *     every table a query names (its rows count under each); none for a query that names none
      */
-    static ResultSetRows of(String label, Connection connection, Statement statement, ResultSet resultSet,
-            RunListener listener) {
+    static ResultSetRows of(String label, Set<String> tables, Connection connection, Statement statement,
+            ResultSet resultSet, RunListener listener) {
         try {
-            return new ResultSetRows(label, connection, statement, resultSet, listener);
+            return new ResultSetRows(label, tables, connection, statement, resultSet, listener);
         } catch (SQLException | RuntimeException e) {
             abort(connection);
             throw new PipelineException("reading " + label + ": " + e.getMessage(), e);
@@ -114,10 +120,16 @@ final class ResultSetRows implements Rows {
                     + e.getMessage(), e);
         }
         if (++unreported == REPORT_EVERY) {
-            listener.read(label, unreported);
+            report(unreported);
             unreported = 0;
         }
         return schema.row(values);
+    }
+
+    private void report(long rows) {
+        for (String table : tables) {
+            listener.read(table, rows);
+        }
     }
 
     @Override
@@ -126,7 +138,7 @@ final class ResultSetRows implements Rows {
             return;
         }
         closed = true;
-        listener.read(label, unreported);
+        report(unreported);
         unreported = 0;
         if (!exhausted) {
             // Stopped early (an error downstream, or the caller had enough): drop the connection

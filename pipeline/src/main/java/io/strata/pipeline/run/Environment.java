@@ -23,6 +23,12 @@ public final class Environment {
     public static final String RUN_ID = "STRATA_RUN_ID";
     public static final String IMAGE = "STRATA_IMAGE";
     public static final String PROGRESS_SECONDS = "STRATA_PROGRESS_SECONDS";
+    /** An OpenLineage endpoint: a server ({@code http://marquez:5000}, posted to /api/v1/lineage) or an exact URL. */
+    public static final String OPENLINEAGE_URL = "STRATA_OPENLINEAGE_URL";
+    /** A file OpenLineage events are appended to, one JSON document per line. */
+    public static final String OPENLINEAGE_FILE = "STRATA_OPENLINEAGE_FILE";
+    /** The OpenLineage job namespace (default {@code strata}). */
+    public static final String OPENLINEAGE_NAMESPACE = "STRATA_OPENLINEAGE_NAMESPACE";
 
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
@@ -89,6 +95,15 @@ public final class Environment {
             throw new PipelineException(PROGRESS_SECONDS + " is '" + seconds + "'; expected a whole number of seconds"
                     + " of at least 1");
         }
+    }
+
+    /**
+     * Where this run's OpenLineage events go, or null when neither STRATA_OPENLINEAGE_URL nor
+     * STRATA_OPENLINEAGE_FILE is set.
+     */
+    OpenLineageSettings openLineage() {
+        return OpenLineageSettings.of(value(OPENLINEAGE_URL).orElse(null), value(OPENLINEAGE_FILE).orElse(null),
+                value(OPENLINEAGE_NAMESPACE).orElse(null));
     }
 
     /** HOSTNAME is set in every Kubernetes pod (the pod's name) and by most shells. */

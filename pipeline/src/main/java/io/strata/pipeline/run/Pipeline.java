@@ -74,11 +74,13 @@ public final class Pipeline {
         Objects.requireNonNull(body, "body");
         RunStore store;
         RunRecord record;
+        OpenLineageSettings openLineage;
         try {
             store = RunStore.on(environment.database());
             record = RunRecord.started(environment.runId(), name, image(environment), environment.trigger(),
                     environment.host(), ProcessHandle.current().pid(), clock.instant());
             environment.progressInterval();
+            openLineage = environment.openLineage();
         } catch (PipelineException e) {
             LOG.error("{}: cannot start: {}", name, e.getMessage());
             return MISCONFIGURED;
@@ -91,6 +93,13 @@ public final class Pipeline {
         }
         LOG.info("{}: run {} started ({}, {}) on {}", name, record.runId(), record.trigger().value(), record.image(),
                 environment.database().displayUrl());
+        OpenLineageEvents events = null;
+        OpenLineageEmitter emitter = null;
+        if (openLineage != null) {
+            events = new OpenLineageEvents(openLineage.namespace(), environment.database().displayUrl());
+            emitter = new OpenLineageEmitter(name, openLineage);
+            emitter.emit("START", events.start(record));
+        }
 
         RunCounters counters = new RunCounters();
         Throwable failure = null;
@@ -109,13 +118,19 @@ public final class Pipeline {
         } else {
             LOG.error(summary + ": " + ended.error(), failure);
         }
+        boolean recorded = true;
         try {
             store.finish(ended);
         } catch (PipelineException e) {
             LOG.error("{}: {}", name, e.getMessage());
-            return FAILED;
+            recorded = false;
         }
-        return failure == null ? SUCCEEDED : FAILED;
+        if (emitter != null) {
+            // Sent even when the record could not be written: the event still tells what the run did.
+            emitter.emit(ended.status() == RunStatus.SUCCEEDED ? "COMPLETE" : "FAIL",
+                    events.end(ended, counters.readOrigins(), counters.writeOrigins()));
+        }
+        return failure == null && recorded ? SUCCEEDED : FAILED;
     }
 
     /** The exception's messages, outermost first, each cause only where it adds something. */

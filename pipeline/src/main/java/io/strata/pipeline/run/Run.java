@@ -69,7 +69,8 @@ public final class Run {
 
     /** Another database (STRATA_DATABASE_&lt;NAME&gt;_*), counting rows into this run. */
     public Database database(String name) {
-        return environment.named(name).reportingTo(counters, "strata:" + pipeline);
+        Database database = environment.named(name);
+        return database.reportingTo(counters.from(database.displayUrl()), "strata:" + pipeline);
     }
 
     /** Writes {@code source} to {@code sink}, with a log line before and after. */

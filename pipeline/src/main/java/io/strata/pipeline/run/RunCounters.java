@@ -13,6 +13,8 @@ final class RunCounters implements RunListener {
     private final Map<String, LongAdder> read = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> sent = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> committed = new ConcurrentHashMap<>();
+    private final Map<String, String> readOrigins = new ConcurrentHashMap<>();
+    private final Map<String, String> writeOrigins = new ConcurrentHashMap<>();
 
     @Override
     public void read(String table, long rows) {
@@ -27,6 +29,43 @@ final class RunCounters implements RunListener {
     @Override
     public void committed(WriteResult result) {
         committed.computeIfAbsent(result.table(), t -> new LongAdder()).add(result.rows());
+    }
+
+    /**
+     * The same counters, for the sources and sinks of another database than the platform's: its
+     * tables are remembered as being there ({@link #readOrigins()}, {@link #writeOrigins()}), so
+     * lineage events name the right database. The run record keeps table names only.
+     */
+    RunListener from(String databaseUrl) {
+        return new RunListener() {
+            @Override
+            public void read(String table, long rows) {
+                readOrigins.putIfAbsent(table, databaseUrl);
+                RunCounters.this.read(table, rows);
+            }
+
+            @Override
+            public void written(String table, long rows) {
+                writeOrigins.putIfAbsent(table, databaseUrl);
+                RunCounters.this.written(table, rows);
+            }
+
+            @Override
+            public void committed(WriteResult result) {
+                writeOrigins.putIfAbsent(result.table(), databaseUrl);
+                RunCounters.this.committed(result);
+            }
+        };
+    }
+
+    /** For each table read through another database, that database's URL (without its query). */
+    Map<String, String> readOrigins() {
+        return Map.copyOf(readOrigins);
+    }
+
+    /** For each table written through another database, that database's URL (without its query). */
+    Map<String, String> writeOrigins() {
+        return Map.copyOf(writeOrigins);
     }
 
     Map<String, Long> reads() {

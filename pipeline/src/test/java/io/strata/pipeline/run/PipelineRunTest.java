@@ -91,6 +91,32 @@ class PipelineRunTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void aQueryIsRecordedUnderEveryTableItNames(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            db.execute("CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT)",
+                    "CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(20))",
+                    "CREATE TABLE target_rows (id BIGINT PRIMARY KEY, name VARCHAR(20))",
+                    "INSERT INTO customers VALUES (1, 'a'), (2, 'b')",
+                    "INSERT INTO orders VALUES (10, 1), (11, 2), (12, 2)");
+            Map<String, String> env = environment(db);
+            env.put(Environment.RUN_ID, "run-query-1");
+
+            int exit = Pipeline.named("joiner").run(run -> {
+                Database d = run.database();
+                run.write(d.query("SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id",
+                        table(db, "orders"), table(db, "customers")), d.append(table(db, "target_rows")));
+            }, Environment.of(env), CLOCK);
+
+            assertThat(exit).isEqualTo(Pipeline.SUCCEEDED);
+            RunRecord run = RunStore.on(db.database()).find("run-query-1").orElseThrow();
+            // Not "query on a, b": lineage compares these names with the tables a CronJob declares.
+            assertThat(run.reads()).isEqualTo(Map.of(table(db, "orders"), 3L, table(db, "customers"), 3L));
+            assertThat(run.writes()).isEqualTo(Map.of(table(db, "target_rows"), 3L));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void aFailedRunIsRecordedWithItsErrorAndNothingWritten(TestDatabase.Kind kind) {
         try (TestDatabase db = TestDatabase.of(kind)) {
             db.execute("CREATE TABLE source_rows (id BIGINT PRIMARY KEY, name VARCHAR(20))",
