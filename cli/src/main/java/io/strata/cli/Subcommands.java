@@ -5,6 +5,7 @@ import io.strata.cli.command.ApplyCommand;
 import io.strata.cli.command.BuildCommand;
 import io.strata.cli.command.EmbeddedCommand;
 import io.strata.cli.command.EnvCommand;
+import io.strata.cli.command.InitCommand;
 import io.strata.cli.command.LineageCommand;
 import io.strata.cli.command.LintCommand;
 import io.strata.cli.command.MigrationsCommand;
@@ -32,6 +33,7 @@ final class Subcommands {
 
     private static Map<String, Class<?>> all() {
         Map<String, Class<?>> all = new LinkedHashMap<>();
+        all.put("init", InitCommand.class);
         all.put("plan", PlanCommand.class);
         all.put("apply", ApplyCommand.class);
         all.put("observe", ObserveCommand.class);

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 public record ConfigValue(String text, List<Part> parts, boolean secret, SourceLocation location) {
 
     /** A piece of a value: literal text or a reference to resolve. */
-    public sealed interface Part permits Literal, EnvVariable, FileContent {}
+    public sealed interface Part permits Literal, EnvVariable, FileContent, TerraformOutput, StateOutput {}
 
     /** Literal text, with {@code $${} already unescaped to {@code ${}. */
     public record Literal(String text) implements Part {
@@ -50,10 +50,35 @@ public record ConfigValue(String text, List<Part> parts, boolean secret, SourceL
         }
     }
 
+    /**
+     * {@code ${terraform:DIR/OUTPUT}}: an output of {@code terraform output -json} run in DIR, a
+     * directory relative to the one holding {@code strata.yaml}.
+     */
+    public record TerraformOutput(String directory, String output) implements Part {
+        @Override
+        public String toString() {
+            return "${terraform:" + directory + "/" + output + "}";
+        }
+    }
+
+    /**
+     * {@code ${tfstate:PATH#OUTPUT}}: an output read from a Terraform state file, for a local
+     * backend or a state file CI downloaded; PATH is relative to the directory holding {@code strata.yaml}.
+     */
+    public record StateOutput(String path, String output) implements Part {
+        @Override
+        public String toString() {
+            return "${tfstate:" + path + "#" + output + "}";
+        }
+    }
+
     static final Pattern ENV_VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private static final String REFERENCE_HINT =
-            "references are `${env:NAME}` or `${file:PATH}`; write `$${` for a literal `${`";
+    /** A Terraform identifier, which is what an output's name must be. */
+    static final Pattern TERRAFORM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
+    private static final String REFERENCE_HINT = "references are `${env:NAME}`, `${file:PATH}`,"
+            + " `${terraform:DIR/OUTPUT}` or `${tfstate:PATH#OUTPUT}`; write `$${` for a literal `${`";
 
     public ConfigValue {
         Objects.requireNonNull(text, "text");
@@ -116,8 +141,30 @@ public record ConfigValue(String text, List<Part> parts, boolean secret, SourceL
             }
             return new FileContent(path);
         }
+        if (body.startsWith("terraform:")) {
+            String[] split = split(body.substring(10), '/', shown, "DIR/OUTPUT", location);
+            return new TerraformOutput(split[0], split[1]);
+        }
+        if (body.startsWith("tfstate:")) {
+            String[] split = split(body.substring(8), '#', shown, "PATH#OUTPUT", location);
+            return new StateOutput(split[0], split[1]);
+        }
         throw new ConfigException(location,
                 shown + " is not a reference Strata knows", REFERENCE_HINT);
+    }
+
+    /** Splits at the last {@code separator}: a place (directory or file) and an output name. */
+    private static String[] split(String body, char separator, String shown, String form, SourceLocation location) {
+        int at = body.lastIndexOf(separator);
+        if (at <= 0 || at == body.length() - 1) {
+            throw new ConfigException(location, shown + " is not of the form `" + form + "`", REFERENCE_HINT);
+        }
+        String output = body.substring(at + 1);
+        if (!TERRAFORM_NAME.matcher(output).matches()) {
+            throw new ConfigException(location, shown + " does not name a Terraform output (letters, digits, `_`"
+                    + " and `-`, not starting with a digit or `-`)", REFERENCE_HINT);
+        }
+        return new String[] {body.substring(0, at), output};
     }
 
     public boolean hasReferences() {

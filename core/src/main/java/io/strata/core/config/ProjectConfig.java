@@ -60,6 +60,11 @@ public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfi
         return ConfigParser.parse(file, YamlTreeReader.read(file, content));
     }
 
+    /** Whether {@code name} is a valid platform name (a letter, then up to 62 letters, digits, `_` or `-`). */
+    public static boolean isValidName(String name) {
+        return ConfigParser.PLATFORM_NAME.matcher(name).matches();
+    }
+
     /** The directory relative {@code ${file:...}} references start from. */
     public Path directory() {
         Path parent = file.getParent();

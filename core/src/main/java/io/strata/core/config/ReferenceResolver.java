@@ -4,6 +4,9 @@ import io.strata.core.config.ConfigValue.EnvVariable;
 import io.strata.core.config.ConfigValue.FileContent;
 import io.strata.core.config.ConfigValue.Literal;
 import io.strata.core.config.ConfigValue.Part;
+import io.strata.core.config.ConfigValue.StateOutput;
+import io.strata.core.config.ConfigValue.TerraformOutput;
+import io.strata.core.config.TerraformOutputs.Output;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +17,15 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Replaces {@code ${env:NAME}} and {@code ${file:PATH}} references with their values. Errors
- * name the reference and where it was written, never the value it resolved to.
+ * Replaces {@code ${env:NAME}}, {@code ${file:PATH}} and the Terraform references
+ * ({@code ${terraform:DIR/OUTPUT}}, {@code ${tfstate:PATH#OUTPUT}}) with their values. Errors name
+ * the reference and where it was written, never the value it resolved to.
  */
 final class ReferenceResolver {
 
     private final Path baseDirectory;
     private final Function<String, String> environmentVariables;
+    private final TerraformReader terraform;
 
     /**
      * @param baseDirectory the directory holding {@code strata.yaml}; relative file references start here
@@ -29,6 +34,7 @@ final class ReferenceResolver {
     ReferenceResolver(Path baseDirectory, Function<String, String> environmentVariables) {
         this.baseDirectory = baseDirectory;
         this.environmentVariables = environmentVariables;
+        this.terraform = new TerraformReader(baseDirectory, environmentVariables);
     }
 
     String resolve(ConfigValue value) {
@@ -40,6 +46,8 @@ final class ReferenceResolver {
                 result.append(variable(env, value));
             } else if (part instanceof FileContent file) {
                 result.append(file(file, value));
+            } else if (part instanceof TerraformOutput || part instanceof StateOutput) {
+                result.append(terraform(part, value));
             }
         }
         return result.toString();
@@ -76,6 +84,21 @@ final class ReferenceResolver {
                     Files.isDirectory(path) ? "point the reference at a file, not a directory"
                             : "check that the file exists and is readable");
         }
+    }
+
+    private String terraform(Part reference, ConfigValue value) {
+        Output output = terraform.output(reference, value);
+        if (output.sensitive() && !value.secret()) {
+            // A sensitive output is a secret; only secret settings are kept out of every output.
+            throw new ConfigException(value.location(), "`" + reference + "` is a sensitive Terraform output, and this"
+                    + " setting is not a secret: Strata would show its value",
+                    "read sensitive outputs only in a `password`; if the value is not secret, remove `sensitive = true`"
+                            + " from the output");
+        }
+        return output.text().orElseThrow(() -> new ConfigException(value.location(),
+                "`" + reference + "` is " + output.kind() + ": a setting takes a string, number or bool output",
+                "declare an output with the one value this setting needs, e.g. `output \"db_address\" { value ="
+                        + " aws_db_instance.analytics.address }`"));
     }
 
     /** Secret files usually end with a newline that is not part of the secret. */

@@ -99,6 +99,11 @@ class SchemaConformanceTest {
                               SLACK_TOKEN: ${env:SLACK_TOKEN}
                           preview:
                             suspend_schedules: true
+                          prod:
+                            database:
+                              url: jdbc:mysql://${terraform:infra/db_endpoint}/${tfstate:infra/terraform.tfstate#db_name}
+                              user: ${terraform:infra/db_username}
+                              password: ${terraform:infra/db_password}
                         """),
                 Arguments.of("lineage", LineageConfigTest.PLATFORM));
     }
@@ -141,7 +146,12 @@ class SchemaConformanceTest {
                 "jdbc:postgresql://h/${env:}", "jdbc:postgresql://h/${env:1X}", "jdbc:postgresql://h/${env:X",
                 "jdbc:postgresql://h/${foo:x}", "jdbc:postgresql://h/${file:}", "jdbc:postgresql://h/${file:a${b}",
                 "jdbc:postgresql://h/$$${env:X}", "jdbc:postgresql://h/$$$${x}", "${ENV:URL}", "", "postgres://h/db",
-                "jdbc:postgresql://h/${env:A}${file:b}", "jdbc:postgresql://h/$")
+                "jdbc:postgresql://h/${env:A}${file:b}", "jdbc:postgresql://h/$",
+                "${terraform:infra/db_url}", "jdbc:mysql://${terraform:infra/aws/db_endpoint}/x", "${terraform:db}",
+                "jdbc:mysql://h/${terraform:/db}", "jdbc:mysql://h/${terraform:infra/}", "jdbc:mysql://h/${terraform:a/1x}",
+                "jdbc:mysql://h/${terraform:a/b.c}", "jdbc:mysql://h/${terraform://x}", "${tfstate:infra/terraform.tfstate#db_url}",
+                "jdbc:mysql://h/${tfstate:a#b#c}", "jdbc:mysql://h/${tfstate:x}", "jdbc:mysql://h/${tfstate:#x}",
+                "jdbc:mysql://h/${tfstate:x#}", "${TERRAFORM:a/b}")
                 .map(Arguments::of);
     }
 
@@ -200,7 +210,8 @@ class SchemaConformanceTest {
     static Stream<Arguments> registries() {
         return Stream.of("registry.example.com", "registry.example.com:443/data/pipelines", "127.0.0.1:5000/strata",
                 "localhost:5000", "[::1]:5000/x", "ghcr.io/acme", "https://ghcr.io/acme", "ghcr.io/Acme",
-                "ghcr.io/acme/", "ghcr.io//acme", "-ghcr.io", "ghcr.io/a__b/c-d.e", "${env:REGISTRY}", "")
+                "ghcr.io/acme/", "ghcr.io//acme", "-ghcr.io", "ghcr.io/a__b/c-d.e", "${env:REGISTRY}", "",
+                "${terraform:infra/registry_url}", "${tfstate:infra/terraform.tfstate#registry}")
                 .map(Arguments::of);
     }
 

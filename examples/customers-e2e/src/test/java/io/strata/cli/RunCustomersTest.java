@@ -2,10 +2,6 @@ package io.strata.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -69,26 +63,8 @@ class RunCustomersTest {
         }
     }
 
-    /** The packaged CLI, {@code java -jar cli/target/strata.jar ARGS}, as the {@code ./strata} launcher runs it. */
-    private static Cli.Result strata(String... args) throws Exception {
-        Path repository = ExamplePlatform.source().getParent().getParent();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", repository.resolve("cli/target/strata.jar").toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        String out = read(process.getInputStream());
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("strata " + String.join(" ", args) + " ended").isTrue();
-        return new Cli.Result(process.exitValue(), out, err.get());
-    }
-
-    private static String read(InputStream stream) {
-        try {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Cli.Result strata(String... args) {
+        return PackagedCli.run(args);
     }
 
     /**
