@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class ConfigParser {
 
     static final List<String> TOP_KEYS = List.of("name", "environments");
-    static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout", "images");
+    static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout", "images", "scheduler");
     static final List<String> DATABASE_KEYS = List.of("url", "user", "password");
     static final Pattern PLATFORM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
 
@@ -84,7 +84,7 @@ final class ConfigParser {
         // `dev` always exists so that a fresh platform works with no configuration at all.
         Map<String, EnvironmentConfig> withDev = new LinkedHashMap<>();
         withDev.put(EnvironmentName.DEFAULT, new EnvironmentConfig(EnvironmentName.DEFAULT, false,
-                new DatabaseConfig.Embedded(), EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, ImagesConfig.defaults(),
+                new DatabaseConfig.Embedded(), EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, ImagesConfig.defaults(), new SchedulerConfig.Local(),
                 at(topMark, "environments." + EnvironmentName.DEFAULT)));
         withDev.putAll(declared);
         return withDev;
@@ -95,7 +95,7 @@ final class ConfigParser {
         if (entry.value() instanceof Scalar s && s.isNull()) {
             // `staging:` alone declares an environment with every default.
             return new EnvironmentConfig(entry.key(), true, new DatabaseConfig.Embedded(),
-                    EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, ImagesConfig.defaults(), location);
+                    EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, ImagesConfig.defaults(), new SchedulerConfig.Local(), location);
         }
         Mapping map = mapping(entry.value(), path, "a map with `database` and/or `lock_timeout`",
                 "indent the settings below `" + entry.key() + ":`, e.g. `    database: embedded`");
@@ -103,7 +103,9 @@ final class ConfigParser {
         DatabaseConfig database = database(map.entries().get("database"), path + ".database");
         Duration lockTimeout = lockTimeout(map.entries().get("lock_timeout"), path + ".lock_timeout");
         ImagesConfig images = new ImagesConfigParser(this).images(map.entries().get("images"), path + ".images");
-        return new EnvironmentConfig(entry.key(), true, database, lockTimeout, images, location);
+        SchedulerConfig scheduler = new SchedulerConfigParser(this).scheduler(map.entries().get("scheduler"),
+                path + ".scheduler");
+        return new EnvironmentConfig(entry.key(), true, database, lockTimeout, images, scheduler, location);
     }
 
     private DatabaseConfig database(Entry entry, String path) {

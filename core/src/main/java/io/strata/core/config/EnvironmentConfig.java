@@ -11,11 +11,12 @@ import java.util.Objects;
  * @param database its database settings, unresolved
  * @param lockTimeout how long apply waits for another apply's lock
  * @param images what pipeline images are built on and pushed to
+ * @param scheduler where its CronJobs run: the local scheduler or a Kubernetes cluster
  * @param location where the environment is declared (the file's start for an implicit {@code dev})
  */
 public record EnvironmentConfig(
         String name, boolean declared, DatabaseConfig database, Duration lockTimeout, ImagesConfig images,
-        SourceLocation location) {
+        SchedulerConfig scheduler, SourceLocation location) {
 
     /** Used when {@code lock_timeout} is omitted. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
@@ -25,6 +26,7 @@ public record EnvironmentConfig(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
         Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(location, "location");
     }
 }
