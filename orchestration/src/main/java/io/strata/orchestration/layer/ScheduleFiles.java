@@ -29,11 +29,11 @@ import java.util.stream.Stream;
  * pipeline, each with its own document's text. Errors name the file and line: a manifest the
  * Kubernetes API server would refuse, a pipeline without its folder, two CronJobs of one name.
  */
-final class ScheduleFiles {
+public final class ScheduleFiles {
 
     private ScheduleFiles() {}
 
-    static DeclaredSchedules read(Workspace workspace) {
+    public static DeclaredSchedules read(Workspace workspace) {
         Set<String> pipelines = pipelineFolders(workspace.resolve("pipelines"));
         List<DeclaredCronJob> declared = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
