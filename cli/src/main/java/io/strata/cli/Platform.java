@@ -45,13 +45,14 @@ public final class Platform {
     private final EmbeddedInstance embedded;
     private final StorageLayer storage;
     private final AccessLayer access;
-    private final OrchestrationLayer orchestration;
+    private final Layer<?, ?> orchestration;
+    private final Cluster cluster;
     private final PlatformStore store;
     private final RunDatabase runDatabase;
     private final String user;
 
     private Platform(Workspace workspace, ResolvedEnvironment environment, Database database,
-            RunDatabase runDatabase, EmbeddedInstance embedded, String user) {
+            RunDatabase runDatabase, EmbeddedInstance embedded, String user, Cluster cluster) {
         this.workspace = workspace;
         this.environment = environment;
         this.database = database;
@@ -73,8 +74,10 @@ public final class Platform {
                     "use a jdbc:postgresql:, jdbc:mysql: or jdbc:mariadb: URL");
         }
         this.access = new AccessLayer(AccessDialects.of(database.dialect()));
+        this.cluster = cluster;
         // The machine's zone: the local scheduler reads a schedule without timeZone in it.
-        this.orchestration = new OrchestrationLayer(database.dialect(), Clock.systemDefaultZone());
+        this.orchestration = cluster != null ? cluster.layer()
+                : new OrchestrationLayer(database.dialect(), Clock.systemDefaultZone());
     }
 
     /** Loads the platform at {@code root} for {@code environmentName}, starting its embedded database if it uses one. */
@@ -82,16 +85,17 @@ public final class Platform {
         ProjectConfig config = ProjectConfig.load(root);
         ResolvedEnvironment environment = config.resolve(environmentName, env::get);
         Workspace workspace = new Workspace(root, GitInfo.headCommit(root));
+        Cluster cluster = Cluster.open(root, config, environmentName, env).orElse(null);
         if (environment.database() instanceof DatabaseSettings.Jdbc jdbc) {
             Database db = new JdbcDatabase(MySqlUrls.forDriver(jdbc.url()), jdbc.redactedUrl(), jdbc.user(),
                     jdbc.password() == null ? null : jdbc.password()::reveal);
             RunDatabase run = new RunDatabase(jdbc.url(), jdbc.redactedUrl(), jdbc.user(), jdbc.password());
-            return new Platform(workspace, environment, db, run, null, user);
+            return new Platform(workspace, environment, db, run, null, user, cluster);
         }
         EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(embeddedStateDir(root, environmentName), config.name());
         Database db = new JdbcDatabase(instance.jdbcUrl(), instance.jdbcUrl(), instance.user(), null);
         RunDatabase run = new RunDatabase(instance.jdbcUrl(), instance.jdbcUrl(), instance.user(), null);
-        return new Platform(workspace, environment, db, run, instance, user);
+        return new Platform(workspace, environment, db, run, instance, user, cluster);
     }
 
     public static Path embeddedStateDir(Path root, String environmentName) {
@@ -142,6 +146,11 @@ public final class Platform {
     public PipelineLauncher launcher(MavenBuild maven, long logCap) {
         return new PipelineLauncher(workspace.root(), embeddedStateDir(workspace.root(), environment.name()),
                 runDatabase, maven, logCap);
+    }
+
+    /** The environment's Kubernetes cluster, when its scheduler is one. */
+    public Optional<Cluster> cluster() {
+        return Optional.ofNullable(cluster);
     }
 
     /** The embedded server behind this environment, when it uses the embedded default. */

@@ -14,24 +14,24 @@ import java.util.HashMap;
  * server can run on the build machines; the client under test is made by
  * {@link KubernetesClients#connect} from a {@code server:} setting, exactly as for a real cluster.
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
 
     private final KubernetesMockServer server;
-    final String url;
+    public final String url;
 
-    MockCluster() {
+    public MockCluster() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false);
         server.init();
         url = server.url("/").replaceAll("/$", "");
     }
 
-    SchedulerSettings.Kubernetes settings(String namespace) {
+    public SchedulerSettings.Kubernetes settings(String namespace) {
         return new SchedulerSettings.Kubernetes(null, url, namespace);
     }
 
     /** A client of Strata's own making, for a test to look at or change the cluster. */
-    KubernetesClient client() {
+    public KubernetesClient client() {
         return KubernetesClients.connect(settings("default"));
     }
 
