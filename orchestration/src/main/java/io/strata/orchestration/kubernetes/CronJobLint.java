@@ -32,6 +32,10 @@ public final class CronJobLint {
         }
     }
 
+    /** Every code this lint reports or documents, in order; never reused. */
+    public static final java.util.List<String> CODES = java.util.List.of("CJ101", "CJ102", "CJ103", "CJ104", "CJ105",
+            "CJ106", "CJ107", "CJ108");
+
     /** A tag Strata's image builder makes: 16 hex digits of the content hash. */
     private static final Pattern CONTENT_TAG = Pattern.compile("[0-9a-f]{16}");
     /** The controller gives up on a CronJob that missed more than this many starts. */
