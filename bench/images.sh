@@ -2,8 +2,7 @@
 # The customers pipeline's image: `strata build` cold (nothing compiled, empty registry) and warm
 # (nothing changed: Maven and the hash run, the registry is asked, nothing is built or pushed), and
 # the image's size (compressed config and layers, the base's included); prints the `images:` line.
-# The Kubernetes figure (plan_200_cronjobs_ms) belongs to the Kubernetes target and is not
-# measured here.
+# The Kubernetes figure (plan_200_cronjobs_ms) is bench/kubernetes-plan-200.sh's.
 #
 # Usage: bench/images.sh [BASE.tar]
 #   BASE.tar: a `docker save` tarball of the base image. Default: the jlink'd Java runtime image the

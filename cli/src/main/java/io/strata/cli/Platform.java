@@ -48,14 +48,15 @@ public final class Platform {
     private final EmbeddedInstance embedded;
     private final StorageLayer storage;
     private final AccessLayer access;
-    private final OrchestrationLayer orchestration;
+    private final Layer<?, ?> orchestration;
+    private final Cluster cluster;
     private final PlatformStore store;
     private final RunDatabase runDatabase;
     private final String user;
     private final EnvironmentPolicy policy;
 
     private Platform(Workspace workspace, SelectedEnvironment selected, Database database,
-            RunDatabase runDatabase, EmbeddedInstance embedded, String user) {
+            RunDatabase runDatabase, EmbeddedInstance embedded, String user, Cluster cluster) {
         this.workspace = workspace;
         this.environment = selected.environment();
         this.policy = selected.policy();
@@ -78,9 +79,10 @@ public final class Platform {
                     "use a jdbc:postgresql:, jdbc:mysql: or jdbc:mariadb: URL");
         }
         this.access = new AccessLayer(AccessDialects.of(database.dialect()));
+        this.cluster = cluster;
         // The machine's zone: the local scheduler reads a schedule without timeZone in it.
-        this.orchestration = new OrchestrationLayer(database.dialect(), Clock.systemDefaultZone(),
-                policy.suspendSchedules());
+        this.orchestration = cluster != null ? cluster.layer()
+                : new OrchestrationLayer(database.dialect(), Clock.systemDefaultZone(), policy.suspendSchedules());
     }
 
     /** Loads the platform at {@code root} for {@code environmentName}, starting its embedded database if it uses one. */
@@ -91,16 +93,20 @@ public final class Platform {
         ProductionRules.check(config, selected.declared());
         ResolvedEnvironment environment = selected.environment();
         Workspace workspace = new Workspace(root, GitInfo.headCommit(root));
+        // An ephemeral environment is a copy of its source's database: its schedules go to its own
+        // registry (suspended), never to the source's cluster and namespace.
+        Cluster cluster = selected.ephemeralFile().isPresent() ? null
+                : Cluster.open(root, config, environmentName, env, selected.policy().suspendSchedules()).orElse(null);
         if (environment.database() instanceof DatabaseSettings.Jdbc jdbc) {
             Database db = new JdbcDatabase(MySqlUrls.forDriver(jdbc.url()), jdbc.redactedUrl(), jdbc.user(),
                     jdbc.password() == null ? null : jdbc.password()::reveal);
             RunDatabase run = new RunDatabase(jdbc.url(), jdbc.redactedUrl(), jdbc.user(), jdbc.password());
-            return new Platform(workspace, selected, db, run, null, user);
+            return new Platform(workspace, selected, db, run, null, user, cluster);
         }
         EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(selected.embeddedStateDir(), selected.embeddedDatabase());
         Database db = new JdbcDatabase(instance.jdbcUrl(), instance.jdbcUrl(), instance.user(), null);
         RunDatabase run = new RunDatabase(instance.jdbcUrl(), instance.jdbcUrl(), instance.user(), null);
-        return new Platform(workspace, selected, db, run, instance, user);
+        return new Platform(workspace, selected, db, run, instance, user, cluster);
     }
 
     public static Path embeddedStateDir(Path root, String environmentName) {
@@ -160,6 +166,11 @@ public final class Platform {
     public PipelineLauncher launcher(MavenBuild maven, long logCap) {
         return new PipelineLauncher(workspace.root(), embeddedStateDir(workspace.root(), environment.name()),
                 runDatabase, environment.lineage().childEnvironment(), maven, logCap);
+    }
+
+    /** The environment's Kubernetes cluster, when its scheduler is one. */
+    public Optional<Cluster> cluster() {
+        return Optional.ofNullable(cluster);
     }
 
     /** The embedded server behind this environment, when it uses the embedded default. */

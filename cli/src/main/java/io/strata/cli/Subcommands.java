@@ -11,6 +11,8 @@ import io.strata.cli.command.LintCommand;
 import io.strata.cli.command.MigrationsCommand;
 import io.strata.cli.command.ObserveCommand;
 import io.strata.cli.command.PlanCommand;
+import io.strata.cli.command.RenderCommand;
+import io.strata.cli.command.RollbackCommand;
 import io.strata.cli.command.RunCommand;
 import io.strata.cli.command.SchedulerCommand;
 import java.util.LinkedHashMap;
@@ -46,6 +48,8 @@ final class Subcommands {
         all.put("build", BuildCommand.class);
         all.put("lineage", LineageCommand.class);
         all.put("env", EnvCommand.class);
+        all.put("render", RenderCommand.class);
+        all.put("rollback", RollbackCommand.class);
         return java.util.Collections.unmodifiableMap(all);
     }
 

@@ -81,7 +81,7 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     /** The platform's Maven wrapper when it has one, so images build with the Maven its developers use. */
-    private static List<String> maven(Path platform) {
+    public static List<String> maven(Path platform) {
         Path wrapper = platform.resolve("mvnw");
         return List.of(Files.isExecutable(wrapper) ? wrapper.toString() : "mvn");
     }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class ConfigParser {
 
     static final List<String> TOP_KEYS = List.of("name", "environments", "lineage");
-    static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout", "images", "lineage",
+    static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout", "images", "scheduler", "lineage",
             "production", "allow_unsafe", "suspend_schedules", "required", "variables");
     static final List<String> DATABASE_KEYS = List.of("url", "user", "password");
     static final List<String> LINEAGE_KEYS = List.of("openlineage");
@@ -107,9 +107,11 @@ final class ConfigParser {
         DatabaseConfig database = database(map.entries().get("database"), path + ".database");
         Duration lockTimeout = lockTimeout(map.entries().get("lock_timeout"), path + ".lock_timeout");
         ImagesConfig images = new ImagesConfigParser(this).images(map.entries().get("images"), path + ".images");
+        SchedulerConfig scheduler = new SchedulerConfigParser(this).scheduler(map.entries().get("scheduler"),
+                path + ".scheduler");
         // An environment's own `lineage` replaces the top-level one as a whole: `lineage: {}` turns it off.
         LineageConfig lineage = lineage(map.entries().get("lineage"), path + ".lineage", defaultLineage);
-        return new EnvironmentConfig(entry.key(), true, database, lockTimeout, images, location,
+        return new EnvironmentConfig(entry.key(), true, database, lockTimeout, images, scheduler, location,
                 new PolicyParser(this).policy(map, path), lineage);
     }
 

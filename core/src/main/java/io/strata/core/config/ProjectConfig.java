@@ -154,6 +154,31 @@ public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfi
         return new ImageSettings(base, new ImageSettings.Registry(url[0], url[1], registry.insecure(), username, password));
     }
 
+    /**
+     * Resolves the named environment's {@code scheduler}: only its own references need to resolve.
+     *
+     * @throws ConfigException when a reference does not resolve or resolves to a malformed server
+     *     url or namespace, naming where it is written
+     */
+    public SchedulerSettings resolveScheduler(String envName, Function<String, String> environmentVariables) {
+        if (!(environment(envName).scheduler() instanceof SchedulerConfig.Kubernetes kubernetes)) {
+            return new SchedulerSettings.Local();
+        }
+        ReferenceResolver resolver = new ReferenceResolver(directory(), environmentVariables);
+        String server = null;
+        if (kubernetes.server() != null) {
+            server = resolver.resolve(kubernetes.server());
+            SchedulerConfigParser.checkServer(server, kubernetes.server().location());
+        }
+        String namespace = null;
+        if (kubernetes.namespace() != null) {
+            namespace = resolver.resolve(kubernetes.namespace());
+            SchedulerConfigParser.checkNamespace(namespace, kubernetes.namespace().location());
+        }
+        String context = kubernetes.context() == null ? null : resolver.resolve(kubernetes.context());
+        return new SchedulerSettings.Kubernetes(context, server, namespace);
+    }
+
     private static DatabaseSettings.Jdbc jdbc(DatabaseConfig.Jdbc jdbc, ReferenceResolver resolver) {
         String url = resolver.resolve(jdbc.url());
         if (JdbcUrl.dialectOf(url).isEmpty()) {

@@ -20,7 +20,7 @@ class KeySuggestionTest {
 
     @Test
     void staysQuietWhenNothingIsClose() {
-        assertThat(KeySuggestion.nearest("scheduler", ConfigParser.ENVIRONMENT_KEYS)).isEmpty();
+        assertThat(KeySuggestion.nearest("kubernetes", ConfigParser.ENVIRONMENT_KEYS)).isEmpty();
         assertThat(KeySuggestion.nearest("x", List.of("url", "user"))).isEmpty();
         assertThat(KeySuggestion.nearest("schema", ConfigParser.DATABASE_KEYS)).isEmpty();
     }

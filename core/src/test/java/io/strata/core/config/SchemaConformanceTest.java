@@ -85,6 +85,17 @@ class SchemaConformanceTest {
                               user: ${env:STAGING_DB_USER}
                               password: ${file:secrets/staging-password}
                             lock_timeout: 5m
+                          k8s:
+                            scheduler:
+                              kubernetes:
+                                context: ${env:KUBE_CONTEXT}
+                                namespace: data-pipelines
+                          mock:
+                            scheduler:
+                              kubernetes:
+                                server: http://127.0.0.1:6443
+                          laptop:
+                            scheduler: local
                           prod-eu:
                             database:
                               url: jdbc:mariadb://db:3306/customers
@@ -248,6 +259,28 @@ class SchemaConformanceTest {
     @MethodSource("policies")
     void schemaAndLoaderAgreeOnPolicies(String settings) throws IOException {
         assertAgreement(settings, "name: c\nenvironments:\n  prod:\n    " + settings + "\n");
+    }
+
+    static Stream<Arguments> clusters() {
+        return Stream.of("server: https://k8s.example.com:6443", "server: https://10.0.0.1/k8s", "server: http://127.0.0.1:40123",
+                "server: http://localhost", "server: http://k8s.example.com", "server: k8s.example.com",
+                "server: ${env:K8S_API}", "server: ''", "context: prod", "context: ${env:CTX}", "context: ''",
+                "context: prod\n        namespace: data-pipelines", "context: prod\n        namespace: Data",
+                "context: prod\n        namespace: -x", "context: prod\n        namespace: ${env:NS}",
+                "namespace: data", "context: a\n        server: https://x").map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "kubernetes {0}")
+    @MethodSource("clusters")
+    void schemaAndLoaderAgreeOnClusters(String body) throws IOException {
+        assertAgreement("kubernetes " + body, """
+                name: c
+                environments:
+                  prod:
+                    scheduler:
+                      kubernetes:
+                        %s
+                """.formatted(body));
     }
 
     private void assertAgreement(String kind, String text) throws IOException {

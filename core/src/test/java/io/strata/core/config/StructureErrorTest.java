@@ -86,8 +86,8 @@ class StructureErrorTest {
                         "name: c\nenvironments:\n  staging:\n    databse: embedded\n", 4,
                         "environments.staging.databse", "did you mean `database`?"),
                 Arguments.of("unknown environment key (no suggestion)",
-                        "name: c\nenvironments:\n  staging:\n    scheduler: local\n", 4,
-                        "environments.staging.scheduler", "unknown key `scheduler`"),
+                        "name: c\nenvironments:\n  staging:\n    kubernetes: {}\n", 4,
+                        "environments.staging.kubernetes", "unknown key `kubernetes`"),
                 Arguments.of("database string other than embedded",
                         "name: c\nenvironments:\n  staging:\n    database: postgres\n", 4,
                         "environments.staging.database", "`postgres` is not a database setting"),
@@ -202,16 +202,46 @@ class StructureErrorTest {
                         "lineage.openlineage.namespace", "`namespace` is empty"),
                 Arguments.of("bad reference in openlineage url",
                         "name: c\nlineage:\n  openlineage:\n    url: ${vault:x}\n", 4,
-                        "lineage.openlineage.url", "is not a reference Strata knows"));
+                        "lineage.openlineage.url", "is not a reference Strata knows"),
+                Arguments.of("scheduler is another word", scheduler("scheduler: kubernetes"), 4,
+                        "environments.prod.scheduler", "`kubernetes` is not a scheduler"),
+                Arguments.of("scheduler map without kubernetes", scheduler("scheduler:", "  kubernets: {}"), 5,
+                        "environments.prod.scheduler.kubernets", "did you mean `kubernetes`?"),
+                Arguments.of("kubernetes without context or server", kubernetes("namespace: data"), 5, "environments.prod.scheduler.kubernetes.context",
+                        "required key `context` (or `server`) is missing"),
+                Arguments.of("kubernetes with context and server", kubernetes("context: prod", "server: https://k8s.example.com"), 7,
+                        "environments.prod.scheduler.kubernetes.server", "give `context` or `server`, not both"),
+                Arguments.of("kubernetes server without scheme", kubernetes("server: k8s.example.com:6443"), 6, "environments.prod.scheduler.kubernetes.server",
+                        "is not an API server url"),
+                Arguments.of("kubernetes server over plain http", kubernetes("server: http://k8s.example.com"), 6, "environments.prod.scheduler.kubernetes.server",
+                        "plain `http://` is refused"),
+                Arguments.of("kubernetes namespace not a DNS label", kubernetes("context: prod", "namespace: Data_Pipelines"), 7,
+                        "environments.prod.scheduler.kubernetes.namespace", "`Data_Pipelines` is not a namespace"),
+                Arguments.of("unknown kubernetes key (suggested)", kubernetes("context: prod", "namspace: data"), 7,
+                        "environments.prod.scheduler.kubernetes.namspace", "did you mean `namespace`?"));
+    }
+
+    /** A prod environment whose body is {@code lines}, indented for its place. */
+    private static String scheduler(String... lines) {
+        return indented("name: c\nenvironments:\n  prod:\n", "    ", lines);
+    }
+
+    /** A prod environment whose {@code scheduler.kubernetes} map body is {@code lines}. */
+    private static String kubernetes(String... lines) {
+        return indented("name: c\nenvironments:\n  prod:\n    scheduler:\n      kubernetes:\n", "        ", lines);
+    }
+
+    private static String indented(String head, String indent, String... lines) {
+        StringBuilder yaml = new StringBuilder(head);
+        for (String line : lines) {
+            yaml.append(indent).append(line).append('\n');
+        }
+        return yaml.toString();
     }
 
     /** A dev environment whose images map body is {@code lines}, indented for its place. */
     private static String images(String... lines) {
-        StringBuilder yaml = new StringBuilder("name: c\nenvironments:\n  dev:\n    images:\n");
-        for (String line : lines) {
-            yaml.append("      ").append(line).append('\n');
-        }
-        return yaml.toString();
+        return indented("name: c\nenvironments:\n  dev:\n    images:\n", "      ", lines);
     }
 
     @ParameterizedTest(name = "{0}")

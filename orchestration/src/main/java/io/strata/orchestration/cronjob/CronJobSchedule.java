@@ -88,7 +88,8 @@ public record CronJobSchedule(String schedule, Optional<String> timeZone, Option
         if (schedule.contains("TZ")) {
             throw new InvalidCronJobException("spec.schedule",
                     "cannot use TZ or CRON_TZ in schedule \"" + schedule + "\", use the timeZone field instead",
-                    "move the zone to `timeZone:` (e.g. timeZone: Europe/Berlin) and keep only the cron fields");
+                    "move the zone to `timeZone:` (e.g. timeZone: Europe/Berlin) and keep only the cron fields"
+                            + " (docs/lint/CJ102.md)");
         }
     }
 

@@ -40,11 +40,7 @@ public final class ImageBuilder {
 
     public BuildResult build(PipelineModule module, ImageTarget target) {
         long start = System.nanoTime();
-        ModuleOutput output = maven.build(module);
-        ImagePlan plan = ImagePlanner.plan(module, output, BaseImage.parse(settings.base()), Map.of(
-                PIPELINE_LABEL, module.name(),
-                VERSION_LABEL, strataVersion,
-                REVISION_LABEL, PipelineRevision.of(module.directory())));
+        ImagePlan plan = plan(module);
         String hash = ContentHash.of(plan);
         String tag = ContentHash.tag(hash);
         String repository = repository(module.name());
@@ -61,6 +57,24 @@ public final class ImageBuilder {
                     + written.digest() + ": something else pushed the same tag meanwhile", "build again");
         }
         return result(module, reference, written, BuildResult.Outcome.BUILT, start);
+    }
+
+    /**
+     * The reference {@link #build} gives this pipeline's image, {@code <repository>:<content tag>},
+     * computed without building the image or asking the target: Maven compiles the module and
+     * resolves its classpath, and the tag is the content hash of what would go into the image. The
+     * Kubernetes target fills {@code ${image:NAME}} with it; {@code strata build} pushes the image.
+     */
+    public String reference(PipelineModule module) {
+        return repository(module.name()) + ":" + ContentHash.tag(ContentHash.of(plan(module)));
+    }
+
+    private ImagePlan plan(PipelineModule module) {
+        ModuleOutput output = maven.build(module);
+        return ImagePlanner.plan(module, output, BaseImage.parse(settings.base()), Map.of(
+                PIPELINE_LABEL, module.name(),
+                VERSION_LABEL, strataVersion,
+                REVISION_LABEL, PipelineRevision.of(module.directory())));
     }
 
     /** {@code <registry>/<pipeline>} when a registry is declared, else {@code <platform>/<pipeline>}. */

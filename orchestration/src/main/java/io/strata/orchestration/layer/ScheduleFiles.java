@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * pipeline, each with its own document's text. Errors name the file and line: a manifest the
  * Kubernetes API server would refuse, a pipeline without its folder, two CronJobs of one name.
  */
-final class ScheduleFiles {
+public final class ScheduleFiles {
 
     private ScheduleFiles() {}
 
@@ -37,7 +37,7 @@ final class ScheduleFiles {
      * @param suspend register every CronJob with {@code spec.suspend: true}: the environment has
      *     {@code suspend_schedules: true}
      */
-    static DeclaredSchedules read(Workspace workspace, boolean suspend) {
+    public static DeclaredSchedules read(Workspace workspace, boolean suspend) {
         Set<String> pipelines = pipelineFolders(workspace.resolve("pipelines"));
         List<DeclaredCronJob> declared = new ArrayList<>();
         List<String> warnings = new ArrayList<>();

@@ -1,0 +1,34 @@
+package io.strata.orchestration.kubernetes;
+
+import io.strata.orchestration.image.ImageBuilder;
+import io.strata.orchestration.image.PipelineModule;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The image reference of each pipeline a manifest names in {@code ${image:NAME}}: what
+ * {@code strata build} pushes it as, computed once per pipeline and command (a Maven build of the
+ * module, no image build, no push). A plan made before {@code strata build} therefore already
+ * shows the tag the build will push; applying it before the push makes the cluster pull an image
+ * that is not there yet, which is why the README orders build before apply.
+ */
+public final class PipelineImages implements Function<String, String> {
+
+    private final Path root;
+    private final ImageBuilder builder;
+    private final Map<String, String> references = new HashMap<>();
+
+    public PipelineImages(Path root, ImageBuilder builder) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.builder = Objects.requireNonNull(builder, "builder");
+    }
+
+    @Override
+    public String apply(String pipeline) {
+        return references.computeIfAbsent(pipeline,
+                name -> builder.reference(PipelineModule.select(root, java.util.List.of(name)).get(0)));
+    }
+}
