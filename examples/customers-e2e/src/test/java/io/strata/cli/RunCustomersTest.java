@@ -70,7 +70,7 @@ class RunCustomersTest {
     }
 
     /** The packaged CLI, {@code java -jar cli/target/strata.jar ARGS}, as the {@code ./strata} launcher runs it. */
-    private static Cli.Result strata(String... args) throws Exception {
+    static Cli.Result strata(String... args) throws Exception {
         Path repository = ExamplePlatform.source().getParent().getParent();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", repository.resolve("cli/target/strata.jar").toString()));
@@ -103,13 +103,13 @@ class RunCustomersTest {
         Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(1)));
     }
 
-    private static String url(String statusOut) {
+    static String url(String statusOut) {
         Matcher m = Pattern.compile("jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/").matcher(statusOut);
         assertThat(m.find()).as(statusOut).isTrue();
         return "jdbc:postgresql://127.0.0.1:" + m.group(1) + "/customers";
     }
 
-    private static List<String> query(String url, String sql) throws Exception {
+    static List<String> query(String url, String sql) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
