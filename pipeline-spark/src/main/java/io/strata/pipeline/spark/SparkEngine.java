@@ -1,5 +1,6 @@
 package io.strata.pipeline.spark;
 
+import io.strata.pipeline.PipelineException;
 import io.strata.pipeline.Row;
 import io.strata.pipeline.Rows;
 import io.strata.pipeline.Schema;
@@ -119,9 +120,17 @@ public final class SparkEngine implements AutoCloseable {
         WriteResult result;
         try (StagedLoad load = sink.staged(schema)) {
             StagedLoad.Part part = load.part();
-            List<Long> written = source.rows()
-                    .mapPartitions(rows -> List.of(part.write(SparkSource.partition(schema, rows))).iterator())
-                    .collect();
+            List<Long> written;
+            try {
+                written = source.rows()
+                        .mapPartitions(rows -> List.of(part.write(SparkSource.partition(schema, rows))).iterator())
+                        .collect();
+            } catch (Exception e) {
+                // A SparkException (checked for Java, undeclared by Scala). Its message is a stage report; the run record wants the task's error first,
+                // and that the target is untouched (the staging table is dropped on close).
+                throw new PipelineException("writing " + sink.target() + " (" + sink + ") on spark: "
+                        + rootMessage(e) + " — nothing was written", e);
+            }
             result = load.commit(written.stream().mapToLong(Long::longValue).sum());
         }
         source.reportReads();
@@ -136,6 +145,15 @@ public final class SparkEngine implements AutoCloseable {
         List<Row> rows = source.rows().collect();
         source.reportReads();
         return rows;
+    }
+
+    /** The message of the innermost cause: the task's own exception inside Spark's wrappers. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getName() : root.getMessage();
     }
 
     private static Iterator<Row> readCounted(Iterator<KeyRange> parts, LongAccumulator read) {
