@@ -53,6 +53,7 @@ public final class StagedLoad implements AutoCloseable {
     private final TableSink.Mode mode;
     private final List<String> keys;
     private final boolean inPlace;
+    private final List<String> written;
     private final String description;
     private final Connection lock;
     private final Part part;
@@ -60,12 +61,13 @@ public final class StagedLoad implements AutoCloseable {
     private boolean done;
 
     private StagedLoad(Database database, TableName table, TableSink.Mode mode, List<String> keys, boolean inPlace,
-            String description, Connection lock, Part part, long startNanos) {
+            List<String> written, String description, Connection lock, Part part, long startNanos) {
         this.database = database;
         this.table = table;
         this.mode = mode;
         this.keys = keys;
         this.inPlace = inPlace;
+        this.written = written;
         this.description = description;
         this.lock = lock;
         this.part = part;
@@ -85,9 +87,10 @@ public final class StagedLoad implements AutoCloseable {
                 s.setString(1, table.toString());
                 s.execute();
             }
-            List<TargetColumn> columns = TargetColumn.align(table, rows, PostgresCatalog.columns(c, table));
+            List<String> written = TargetColumn.align(table, rows, PostgresCatalog.columns(c, table)).stream()
+                    .map(TargetColumn::name).toList();
             if (mode == TableSink.Mode.MERGE) {
-                PostgresWriter.requireKeys(table, keys, columns.stream().map(TargetColumn::name).toList());
+                PostgresWriter.requireKeys(table, keys, written);
             }
             if (mode == TableSink.Mode.REPLACE) {
                 String referencedBy = PostgresCatalog.referencedBy(c, table);
@@ -99,7 +102,7 @@ public final class StagedLoad implements AutoCloseable {
             PostgresWriter.execute(c, "CREATE " + PostgresCatalog.persistence(c, table) + "TABLE "
                     + staging.quoted(Dialect.POSTGRES) + " (LIKE " + table.quoted(Dialect.POSTGRES)
                     + " INCLUDING ALL EXCLUDING INDEXES)" + PostgresCatalog.storageParameters(c, table));
-            return new StagedLoad(database, table, mode, List.copyOf(keys), inPlace, description, c,
+            return new StagedLoad(database, table, mode, List.copyOf(keys), inPlace, written, description, c,
                     new Part(database, table, staging), start);
         } catch (SQLException | RuntimeException e) {
             ResultSetRows.abort(c);
@@ -125,7 +128,6 @@ public final class StagedLoad implements AutoCloseable {
         TableName staging = part.staging();
         try {
             c.setAutoCommit(false);
-            List<TargetColumn> columns = PostgresCatalog.columns(c, table);
             switch (mode) {
                 case REPLACE -> {
                     List<String> blockers = inPlace ? List.of() : PostgresCatalog.swapBlockers(c, table);
@@ -135,14 +137,13 @@ public final class StagedLoad implements AutoCloseable {
                                     String.join("; ", blockers));
                         }
                         PostgresWriter.execute(c, "DELETE FROM " + table.quoted(Dialect.POSTGRES));
-                        insertFromStaging(c, columns, staging);
+                        insertFromStaging(c, staging);
                     } else {
                         PostgresWriter.swapIn(c, table, staging);
                     }
                 }
-                case APPEND -> insertFromStaging(c, columns, staging);
-                case MERGE -> PostgresWriter.upsert(c, table, keys, columns.stream().map(TargetColumn::name).toList(),
-                        staging);
+                case APPEND -> insertFromStaging(c, staging);
+                case MERGE -> PostgresWriter.upsert(c, table, keys, written, staging);
             }
             PostgresWriter.execute(c, "DROP TABLE IF EXISTS " + staging.quoted(Dialect.POSTGRES));
             c.commit();
@@ -160,11 +161,11 @@ public final class StagedLoad implements AutoCloseable {
     }
 
     /**
-     * Inserts every column: the staging table is {@code LIKE} the target, and a column no part
-     * wrote holds the target's default there already.
+     * Inserts the columns the parts wrote, as a plain append's COPY does: the target's defaults,
+     * identities and sequences fill the others in the target itself, not in the staging table.
      */
-    private void insertFromStaging(Connection c, List<TargetColumn> columns, TableName staging) throws SQLException {
-        String list = columns.stream().map(t -> Dialect.POSTGRES.quote(t.name())).collect(Collectors.joining(", "));
+    private void insertFromStaging(Connection c, TableName staging) throws SQLException {
+        String list = written.stream().map(Dialect.POSTGRES::quote).collect(Collectors.joining(", "));
         PostgresWriter.execute(c, "INSERT INTO " + table.quoted(Dialect.POSTGRES) + " (" + list + ") SELECT " + list
                 + " FROM " + staging.quoted(Dialect.POSTGRES));
     }

@@ -65,6 +65,21 @@ class StagedLoadTest {
                 PostgresSinkTest.items(1, "ONE", 2, "old two", 3, "three", 9, "nine"));
     }
 
+    /** In place (views depend on the table): the target's identity and defaults fill what the parts did not write. */
+    @Test
+    void appendAndReplaceInPlaceLeaveUnwrittenColumnsToTheTarget() {
+        db.execute("CREATE TABLE marts.events (seq bigint GENERATED ALWAYS AS IDENTITY, id bigint, name text,"
+                + " at timestamptz NOT NULL DEFAULT now())", "CREATE VIEW marts.event_names AS SELECT name FROM marts.events");
+        try (StagedLoad load = database.append("marts.events").staged(PostgresSinkTest.ITEMS)) {
+            load.commit(load.part().write(PostgresSinkTest.items(1, "one").open()));
+        }
+        try (StagedLoad load = database.replace("marts.events").staged(PostgresSinkTest.ITEMS)) {
+            load.commit(load.part().write(PostgresSinkTest.items(2, "two", 3, "three").open()));
+        }
+        assertThat(db.column("SELECT seq || ' ' || id || ' ' || (at IS NOT NULL) FROM marts.events ORDER BY seq"))
+                .containsExactly("2 2 true", "3 3 true");
+    }
+
     @Test
     void aFailedPartOrNoCommitLeavesTheTargetAndNoStagingTable() {
         try (StagedLoad load = database.replace("marts.items").staged(PostgresSinkTest.ITEMS)) {
