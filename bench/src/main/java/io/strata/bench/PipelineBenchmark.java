@@ -45,8 +45,8 @@ import java.util.concurrent.TimeUnit;
 public final class PipelineBenchmark {
 
     private static final int ROUNDS = 3;
-    private static final String DB = "strata_bench_pipeline";
-    private static final String FLOOR = """
+    static final String DB = "strata_bench_pipeline";
+    static final String FLOOR = """
             INSERT INTO marts.customers (customer_id, name, email, annual_revenue, is_new_this_year, created_at, segment)
             SELECT customer_id, name, email, annual_revenue,
                    extract(year FROM created_at) = extract(year FROM now()), created_at,
@@ -54,7 +54,7 @@ public final class PipelineBenchmark {
                         WHEN annual_revenue > 100000 THEN 'mid-market' ELSE 'standard' END
             FROM raw.customers WHERE deleted_at IS NULL""";
     /** Equal for the floor's and the pipeline's result, or the two did not do the same work. */
-    private static final String FINGERPRINT = "SELECT count(*) || ' ' || sum(customer_id) || ' ' || sum(annual_revenue)"
+    static final String FINGERPRINT = "SELECT count(*) || ' ' || sum(customer_id) || ' ' || sum(annual_revenue)"
             + " || ' ' || count(*) FILTER (WHERE segment = 'enterprise') || ' ' || count(*) FILTER (WHERE segment ="
             + " 'mid-market') || ' ' || count(*) FILTER (WHERE is_new_this_year) || ' ' || sum(length(name))"
             + " FROM marts.customers";
@@ -138,7 +138,7 @@ public final class PipelineBenchmark {
     }
 
     /** The example's migrations (without its sample rows), then generated raw customers. */
-    private static void prepare(String url, Path migrations, long rows) throws Exception {
+    static void prepare(String url, Path migrations, long rows) throws Exception {
         for (String file : List.of("0001_create_schemas.sql", "0002_raw_customers.sql", "0003_marts_customers.sql",
                 "0012_add_customer_segment.sql")) {
             execute(url, Files.readString(migrations.resolve(file)));
@@ -152,7 +152,7 @@ public final class PipelineBenchmark {
     }
 
     /** The floor: one transaction, as atomic as the pipeline's replace. */
-    private static long floor(String url) throws Exception {
+    static long floor(String url) throws Exception {
         checkpoint(url);
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
             long t0 = System.nanoTime();
@@ -187,7 +187,7 @@ public final class PipelineBenchmark {
         return ms;
     }
 
-    private static void check(String url, String expected) throws Exception {
+    static void check(String url, String expected) throws Exception {
         String actual = single(url, FINGERPRINT);
         if (!actual.equals(expected)) {
             throw new IllegalStateException("marts.customers differs from the floor's: " + actual + " vs " + expected);
@@ -216,11 +216,11 @@ public final class PipelineBenchmark {
         }, () -> { });
     }
 
-    private static void checkpoint(String url) throws Exception {
+    static void checkpoint(String url) throws Exception {
         execute(url, "CHECKPOINT");
     }
 
-    private static String single(String url, String sql) throws Exception {
+    static String single(String url, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -228,13 +228,13 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static void execute(String url, String sql) throws Exception {
+    static void execute(String url, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
-    private static void admin(String server, String sql) throws Exception {
+    static void admin(String server, String sql) throws Exception {
         execute("jdbc:postgresql://" + server + "/postgres", sql);
     }
 

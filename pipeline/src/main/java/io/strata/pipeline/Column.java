@@ -1,9 +1,10 @@
 package io.strata.pipeline;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /** A named, typed column of a {@link Schema}. Names are compared exactly (sources report them lower-case). */
-public record Column(String name, ColumnType type) {
+public record Column(String name, ColumnType type) implements Serializable {
 
     public Column {
         Objects.requireNonNull(name, "name");

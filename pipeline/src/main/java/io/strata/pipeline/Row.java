@@ -14,7 +14,10 @@ import java.util.UUID;
  *
  * <p>Getters return null for SQL NULL. Getters by position exist for hot loops; by name reads best.
  */
-public final class Row {
+public final class Row implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     private final Schema schema;
     private final Object[] values;

@@ -1,5 +1,6 @@
 package io.strata.pipeline;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,9 +13,12 @@ import java.util.stream.Collectors;
  * its output schema as a constant, so the sink knows the columns even when no row arrives.
  *
  * <p>A class rather than a record because it keeps a name index beside the column list: getters
- * by name run once per value on every row.
+ * by name run once per value on every row. Serializable because a {@link Transform} carries its
+ * output schema to the engine's workers (Spark ships it to each partition's task).
  */
-public final class Schema {
+public final class Schema implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final List<Column> columns;
     private final String[] names;

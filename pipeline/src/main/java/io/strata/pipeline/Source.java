@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  *
  * <p>{@link #open()} may be called more than once; each call reads from the start. Transforms
  * compose lazily ({@link #filter}, {@link #map}): nothing is read until a sink opens the result, and
- * then one row at a time. A per-row function is also the shape other engines run, partition by
- * partition, so the same transform can later run on Spark.
+ * then one row at a time. A {@link Transform} is the shape other engines run too, partition by
+ * partition ({@link #through}), so the same transform runs on Spark.
  */
 public interface Source {
 
@@ -79,6 +79,14 @@ public interface Source {
                 return out;
             }
         }, rows::close));
+    }
+
+    /**
+     * These rows through {@code transform}: the form of a transform that Spark runs too (see
+     * {@link Transform}); {@link #filter} and {@link #map} are shorthands for the plain engine.
+     */
+    default Source through(Transform transform) {
+        return transform.applyTo(this);
     }
 
     /** Literal rows, all of one schema: for tests and small reference data. */

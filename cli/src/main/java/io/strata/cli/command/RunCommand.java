@@ -6,16 +6,21 @@ import io.strata.cli.StrataCommand;
 import io.strata.cli.render.RunView;
 import io.strata.core.error.StrataException;
 import io.strata.orchestration.local.ChildRun;
+import io.strata.orchestration.local.Engine;
+import io.strata.orchestration.local.EngineSettings;
 import io.strata.orchestration.local.JvmCommand;
 import io.strata.orchestration.local.LogTail;
 import io.strata.orchestration.local.MavenBuild;
 import io.strata.orchestration.local.PipelineLauncher;
 import io.strata.orchestration.local.StartedRun;
+import io.strata.orchestration.manifest.ManifestReader;
 import io.strata.pipeline.run.Pipeline;
 import io.strata.pipeline.run.RunRecord;
 import io.strata.pipeline.run.RunStatus;
 import io.strata.pipeline.run.Trigger;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -50,13 +55,17 @@ public final class RunCommand implements Callable<Integer> {
             description = "Kill the run and its processes after this long (30s, 5m, 2h); default: no limit.")
     private Duration timeout;
 
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "plain or spark: overrides what the pipeline's CronJob (strata.io/engine) or module declares.")
+    private String engine;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Platform platform = root.platform();
         PipelineLauncher launcher = platform.launcher(MavenBuild.from(root.variables()), ChildRun.DEFAULT_LOG_CAP);
-        JvmCommand command = launcher.prepare(pipeline, line -> {
+        JvmCommand command = launcher.prepare(pipeline, engineSettings(), line -> {
             err.println("strata: " + line);
             err.flush();
         });
@@ -87,5 +96,17 @@ public final class RunCommand implements Callable<Integer> {
             out.println("  the record stays `running`: the run was killed before it could record its end");
         }
         return ended && exit == 0 && record.get().status() == RunStatus.SUCCEEDED ? ExitCode.OK : ExitCode.ERROR;
+    }
+
+    /**
+     * The engine and Spark settings of this run: what the CronJobs in k8s/ that run the pipeline
+     * declare (as the scheduler would run it), with --engine overriding the engine.
+     */
+    private EngineSettings engineSettings() {
+        Path k8s = root.root().resolve("k8s");
+        EngineSettings declared = Files.isDirectory(k8s)
+                ? EngineSettings.forPipeline(pipeline, ManifestReader.readDirectory(k8s).cronJobs())
+                : EngineSettings.NONE;
+        return engine == null ? declared : declared.overriddenBy(Engine.parse(engine, "--engine"));
     }
 }

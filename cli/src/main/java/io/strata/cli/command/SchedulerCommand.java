@@ -7,6 +7,7 @@ import io.strata.core.error.StrataException;
 import io.strata.core.layer.Database;
 import io.strata.orchestration.local.ChildRun;
 import io.strata.orchestration.local.MavenBuild;
+import io.strata.orchestration.local.EngineSettings;
 import io.strata.orchestration.local.ScheduledCronJob;
 import io.strata.orchestration.local.Scheduler;
 import io.strata.orchestration.local.SchedulerStore;
@@ -122,7 +123,7 @@ public final class SchedulerCommand implements Callable<Integer> {
                 try {
                     CronJobManifest manifest = row.cronJob();
                     cronJobs.add(new ScheduledCronJob(row.name(), row.pipeline(), manifest.schedule(), manifest.retry(),
-                            Optional.of(row.createdAt())));
+                            Optional.of(row.createdAt()), EngineSettings.of(manifest)));
                 } catch (StrataException e) {
                     if (said.add(row.name() + e.getMessage())) {
                         print.accept("note: CronJob " + row.name() + " is left aside: " + e.describe());

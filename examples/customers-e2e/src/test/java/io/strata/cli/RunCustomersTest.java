@@ -63,7 +63,7 @@ class RunCustomersTest {
         }
     }
 
-    private static Cli.Result strata(String... args) {
+    static Cli.Result strata(String... args) {
         return PackagedCli.run(args);
     }
 
@@ -79,13 +79,13 @@ class RunCustomersTest {
         Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(1)));
     }
 
-    private static String url(String statusOut) {
+    static String url(String statusOut) {
         Matcher m = Pattern.compile("jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/").matcher(statusOut);
         assertThat(m.find()).as(statusOut).isTrue();
         return "jdbc:postgresql://127.0.0.1:" + m.group(1) + "/customers";
     }
 
-    private static List<String> query(String url, String sql) throws Exception {
+    static List<String> query(String url, String sql) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {

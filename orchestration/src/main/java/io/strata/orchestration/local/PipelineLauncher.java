@@ -54,14 +54,29 @@ public final class PipelineLauncher {
      * sources. Its environment has the database and the image; a run adds its id and trigger.
      */
     public JvmCommand prepare(String pipeline, Consumer<String> progress) {
-        PipelineModule module = PipelineModule.locate(root, pipeline);
-        Path log = stateDirectory.resolve("builds").resolve(module.name() + ".log");
+        return prepare(pipeline, EngineSettings.NONE, progress);
+    }
+
+    /**
+     * The command that runs {@code pipeline} on the engine {@code engine} declares (else the one its
+     * module declares): that engine's module or variant, built if needed, with the engine's JVM
+     * flags and settings.
+     */
+    public JvmCommand prepare(String pipeline, EngineSettings engine, Consumer<String> progress) {
+        PipelineModule module = PipelineModule.locate(root, pipeline, engine.engine());
+        Engine resolved = module.declaredEngine();
+        String folder = root.relativize(module.directory()).toString();
+        Path log = stateDirectory.resolve("builds").resolve(module.name()
+                + (resolved == Engine.PLAIN ? "" : "-" + resolved.value()) + ".log");
         if (module.upToDateJar().isEmpty()) {
-            progress.accept("building pipelines/" + module.name() + " (no jar yet, or its sources changed); log: " + log);
+            progress.accept("building " + folder + " (no jar yet, or its sources changed); log: " + log);
         }
         Path jar = maven.jar(module, log);
-        return JvmCommand.forJar(jar).withEnvironment(settings).withEnvironment(database.variables())
-                .withEnvironment(Map.of(Environment.IMAGE, Pipeline.imageOf(jar)));
+        if (resolved != Engine.PLAIN) {
+            progress.accept("engine " + resolved.value() + " (" + folder + ")");
+        }
+        return JvmCommand.forJar(jar).withJvmOptions(engine.jvmOptions(resolved)).withEnvironment(settings)
+                .withEnvironment(database.variables()).withEnvironment(Map.of(Environment.IMAGE, Pipeline.imageOf(jar)));
     }
 
     /** Starts {@code command} as a new run of {@code pipeline}, its output also echoed to {@code echo} when not null. */

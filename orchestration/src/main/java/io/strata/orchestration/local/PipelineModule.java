@@ -27,6 +27,8 @@ public record PipelineModule(String name, Path directory) {
 
     /** A folder name, never a path: no separators, no {@code .} or {@code ..}. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+    /** A property, not a plugin setting: Maven ignores it, and any pom editor shows it as plain text. */
+    private static final Pattern ENGINE_PROPERTY = Pattern.compile("<strata\\.engine>\\s*([^<]*?)\\s*</strata\\.engine>");
 
     public PipelineModule {
         Objects.requireNonNull(name, "name");
@@ -46,6 +48,53 @@ public record PipelineModule(String name, Path directory) {
                     + "/pom.xml does not exist", hint(root));
         }
         return new PipelineModule(name, directory);
+    }
+
+    /**
+     * The module that runs pipeline {@code name} on {@code engine}: {@code pipelines/<name>/} when
+     * that module is for the engine (its {@code strata.engine} property, plain when absent), else
+     * its variant for the engine, {@code pipelines/<name>/<engine>/} (such as {@code spark/}),
+     * which builds the pipeline's own sources with its own. No engine: the module's declared one.
+     */
+    public static PipelineModule locate(Path root, String name, Optional<Engine> engine) {
+        PipelineModule module = locate(root, name);
+        Engine declared = module.declaredEngine();
+        if (engine.isEmpty() || engine.get() == declared) {
+            return module;
+        }
+        Path variant = module.directory().resolve(engine.get().value());
+        if (!Files.isRegularFile(variant.resolve("pom.xml"))) {
+            throw new StrataException("pipeline `" + name + "` has no " + engine.get().value() + " variant: "
+                    + root.relativize(variant) + "/pom.xml does not exist (pipelines/" + name + " is a "
+                    + declared.value() + " pipeline)", "add the variant (docs/pipelines.md, section Spark), or run it on"
+                    + " the " + declared.value() + " engine");
+        }
+        return new PipelineModule(name, variant);
+    }
+
+    /**
+     * The engine this module's {@code pom.xml} declares in {@code <properties><strata.engine>};
+     * plain when it declares none. A variant folder ({@code pipelines/<name>/spark/}) is for the
+     * engine it is named after.
+     */
+    public Engine declaredEngine() {
+        Path parent = directory.getParent();
+        if (parent != null && Files.isRegularFile(parent.resolve("pom.xml"))) {
+            for (Engine e : Engine.values()) {
+                if (e.value().equals(directory.getFileName().toString())) {
+                    return e;
+                }
+            }
+        }
+        Path pom = directory.resolve("pom.xml");
+        String text;
+        try {
+            text = Files.readString(pom);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pom, e);
+        }
+        java.util.regex.Matcher declared = ENGINE_PROPERTY.matcher(text);
+        return declared.find() ? Engine.parse(declared.group(1), pom + ", property strata.engine") : Engine.PLAIN;
     }
 
     /** The pipelines of the platform at {@code root}: the folders under {@code pipelines/} with a {@code pom.xml}. */
@@ -94,15 +143,30 @@ public record PipelineModule(String name, Path directory) {
         if (modified(directory.resolve("pom.xml")).compareTo(built) > 0) {
             return Optional.empty();
         }
-        Path src = directory.resolve("src");
-        if (!Files.isDirectory(src)) {
-            return jar;
+        for (Path src : sources()) {
+            try (Stream<Path> inputs = Files.walk(src)) {
+                if (inputs.anyMatch(f -> modified(f).compareTo(built) > 0)) {
+                    return Optional.empty();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + src, e);
+            }
         }
-        try (Stream<Path> inputs = Files.walk(src)) {
-            return inputs.anyMatch(f -> modified(f).compareTo(built) > 0) ? Optional.empty() : jar;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + src, e);
+        return jar;
+    }
+
+    /**
+     * The source folders the jar is built from: {@code src/}, and for an engine's variant
+     * ({@code pipelines/<name>/spark/}) also its pipeline's {@code src/}, which it compiles too.
+     */
+    private List<Path> sources() {
+        List<Path> folders = new java.util.ArrayList<>();
+        folders.add(directory.resolve("src"));
+        Path parent = directory.getParent();
+        if (parent != null && Files.isRegularFile(parent.resolve("pom.xml"))) {
+            folders.add(parent.resolve("src"));
         }
+        return folders.stream().filter(Files::isDirectory).toList();
     }
 
     private static boolean hasMainClass(Path jar) {

@@ -22,9 +22,10 @@ import java.util.function.Consumer;
  * @param pipeline the folder under {@code pipelines/} its runs start
  * @param createdAt the CronJob's creation time (its first apply), from which its schedule counts
  *     until it first runs; empty: the first time the scheduler sees it
+ * @param engine the engine and Spark settings its annotations declare
  */
 public record ScheduledCronJob(String name, String pipeline, CronJobSchedule schedule, RetryPolicy retry,
-        Optional<Instant> createdAt) {
+        Optional<Instant> createdAt, EngineSettings engine) {
 
     public ScheduledCronJob {
         Objects.requireNonNull(name, "name");
@@ -32,6 +33,13 @@ public record ScheduledCronJob(String name, String pipeline, CronJobSchedule sch
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(engine, "engine");
+    }
+
+    /** A CronJob that declares no engine. */
+    public ScheduledCronJob(String name, String pipeline, CronJobSchedule schedule, RetryPolicy retry,
+            Optional<Instant> createdAt) {
+        this(name, pipeline, schedule, retry, createdAt, EngineSettings.NONE);
     }
 
     /** A CronJob whose creation time is the moment the scheduler first sees it. */
@@ -40,11 +48,11 @@ public record ScheduledCronJob(String name, String pipeline, CronJobSchedule sch
     }
 
     public ScheduledCronJob withSchedule(CronJobSchedule other) {
-        return new ScheduledCronJob(name, pipeline, other, retry, createdAt);
+        return new ScheduledCronJob(name, pipeline, other, retry, createdAt, engine);
     }
 
     public ScheduledCronJob withRetry(RetryPolicy other) {
-        return new ScheduledCronJob(name, pipeline, schedule, other, createdAt);
+        return new ScheduledCronJob(name, pipeline, schedule, other, createdAt, engine);
     }
 
     /**
@@ -55,7 +63,8 @@ public record ScheduledCronJob(String name, String pipeline, CronJobSchedule sch
         Optional<String> pipeline = manifest.lineage().pipeline().or(() -> manifest.containers().stream()
                 .map(Container::image).filter(ImageReference.Placeholder.class::isInstance)
                 .map(image -> ((ImageReference.Placeholder) image).pipeline()).findFirst());
-        return pipeline.map(p -> new ScheduledCronJob(manifest.name(), p, manifest.schedule(), manifest.retry()));
+        return pipeline.map(p -> new ScheduledCronJob(manifest.name(), p, manifest.schedule(), manifest.retry(),
+                Optional.empty(), EngineSettings.of(manifest)));
     }
 
     /** The schedulable CronJobs of {@code manifests}; each other one is reported to {@code notes}. */

@@ -318,7 +318,7 @@ public final class Scheduler {
     private void start(ScheduledCronJob cronJob, Job job, Instant now, Trigger trigger, String note) {
         String attempt = "attempt " + (job.failures + 1) + " (" + trigger.value() + ")";
         try {
-            JvmCommand command = launcher.prepare(cronJob.pipeline(), line -> out.accept(now + " " + cronJob.name()
+            JvmCommand command = launcher.prepare(cronJob.pipeline(), cronJob.engine(), line -> out.accept(now + " " + cronJob.name()
                     + ": " + line));
             StartedRun run = launcher.start(cronJob.pipeline(), command, trigger, null);
             run.child().onExit().thenRun(wakeup::signal);

@@ -2,6 +2,7 @@ package io.strata.pipeline.jdbc;
 
 import io.strata.pipeline.PipelineException;
 import io.strata.pipeline.RunListener;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -14,15 +15,21 @@ import java.util.Set;
  * A PostgreSQL or MariaDB database reached over JDBC, and the sources and sinks on it. Making one
  * does no I/O; every source read and sink write opens its own connection. The password is held
  * here only to connect: it is in no toString, log line or error.
+ *
+ * <p>Serializable so that an engine's tasks can connect where the driver does (a Spark partition
+ * writing its part of a {@link StagedLoad}); the run listener stays behind, as a task's rows are
+ * counted by the driver.
  */
-public final class Database {
+public final class Database implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String url;
     private final String user;
     private final String password;
     private final Dialect dialect;
     private final String applicationName;
-    private final RunListener listener;
+    private final transient RunListener listener;
 
     private Database(String url, String user, String password, String applicationName, RunListener listener) {
         this.url = Objects.requireNonNull(url, "url");
@@ -52,8 +59,14 @@ public final class Database {
         return Dialect.redact(url);
     }
 
-    RunListener listener() {
+    /** Where this database's sources and sinks report their rows: the run's counters, for the run record. */
+    public RunListener listener() {
         return listener;
+    }
+
+    /** A deserialized copy reports to no run: see the class comment. */
+    private Object readResolve() {
+        return new Database(url, user, password, applicationName, RunListener.NONE);
     }
 
     /** A new connection in autocommit mode; the caller closes it. */

@@ -7,7 +7,7 @@ import io.strata.pipeline.PipelineException;
  * MariaDB, database). Names are taken as written and always quoted, so case is preserved; a name
  * containing a dot is not supported.
  */
-public record TableName(String schema, String table) {
+public record TableName(String schema, String table) implements java.io.Serializable {
 
     public static TableName parse(String name) {
         String[] parts = name.split("\\.", -1);

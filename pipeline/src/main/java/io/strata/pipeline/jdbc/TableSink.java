@@ -2,6 +2,7 @@ package io.strata.pipeline.jdbc;
 
 import io.strata.pipeline.PipelineException;
 import io.strata.pipeline.Rows;
+import io.strata.pipeline.Schema;
 import io.strata.pipeline.Sink;
 import io.strata.pipeline.Source;
 import io.strata.pipeline.WriteResult;
@@ -21,7 +22,7 @@ public final class TableSink implements Sink {
 
     private static final Logger LOG = LoggerFactory.getLogger(TableSink.class);
 
-    private enum Mode { REPLACE, APPEND, MERGE }
+    enum Mode { REPLACE, APPEND, MERGE }
 
     private final Database database;
     private final TableName table;
@@ -101,6 +102,20 @@ public final class TableSink implements Sink {
         database.listener().committed(result);
         LOG.debug("{}: {} rows in {} ms", name, rows, result.duration().toMillis());
         return result;
+    }
+
+    /**
+     * Begins this write as a load in parts: rows of {@code rows}' schema arrive over several
+     * connections at once (an engine's partitions, each through {@link StagedLoad#part()}) and
+     * become visible together when {@link StagedLoad#commit} runs the same replace, append or
+     * merge as {@link #write} does. PostgreSQL only. See {@link StagedLoad}.
+     */
+    public StagedLoad staged(Schema rows) {
+        if (database.dialect() != Dialect.POSTGRES) {
+            throw new PipelineException("writing " + table + " (" + describe() + ") in parts needs PostgreSQL;"
+                    + " " + database.displayUrl() + " is " + database.dialect());
+        }
+        return StagedLoad.begin(database, table, mode, keys, inPlace, describe(), rows);
     }
 
     static String referencedMessage(TableName table, String foreignKeys) {

@@ -10,6 +10,7 @@ import io.strata.pipeline.Column;
 import io.strata.pipeline.Row;
 import io.strata.pipeline.Schema;
 import io.strata.pipeline.Source;
+import io.strata.pipeline.Transform;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.Year;
@@ -51,12 +52,23 @@ public final class CustomerTransforms {
      * The year is an argument, not the clock, so the result depends on the input alone.
      */
     public static Source enrich(Source customers, Year currentYear) {
-        return customers
-                .filter(customer -> customer.isNull("deleted_at"))
-                .map(MART, customer -> enrich(customer, currentYear));
+        return customers.through(enrich(currentYear));
     }
 
-    /** One customer, enriched: the per-row function, which is also what a Spark job would call. */
+    /**
+     * The same transform as a value that either engine runs: the plain one through {@link
+     * #enrich(Source, Year)}, Spark inside each partition (pipelines/customers/spark). One function,
+     * so the tests here hold for both.
+     */
+    public static Transform enrich(Year currentYear) {
+        return Transform.to(MART, (customer, out) -> {
+            if (customer.isNull("deleted_at")) {
+                out.accept(enrich(customer, currentYear));
+            }
+        });
+    }
+
+    /** One customer, enriched. */
     public static Row enrich(Row customer, Year currentYear) {
         BigDecimal revenue = customer.getDecimal("annual_revenue");
         LocalDateTime createdAt = customer.getTimestamp("created_at");
