@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +30,7 @@ class AccessCliTest {
         try {
             Cli.Result apply = cli.run("-C", c, "apply", "--auto-approve");
             assertThat(apply.code()).as(apply.toString()).isZero();
-            String url = url(cli.run("-C", c, "observe").out());
+            String url = ExamplePlatform.embeddedUrl(cli.run("-C", c, "observe").out());
             assertThat(can(url, "alice", "SELECT count(*) FROM marts.customers")).isTrue();
             assertThat(can(url, "alice", "SELECT count(*) FROM raw.payments")).isFalse();
 
@@ -76,7 +74,7 @@ class AccessCliTest {
             assertThat(apply.code()).as(apply.toString()).isEqualTo(ExitCode.ERROR);
             assertThat(apply.err()).contains("access/broken.yaml:2:3: roles.intern: role `intern` is a member of `analysts`,"
                     + " which the spec does not declare");
-            String url = url(cli.run("-C", c, "embedded", "status").out());
+            String url = ExamplePlatform.embeddedUrl(cli.run("-C", c, "embedded", "status").out());
             assertThat(query(url, "SELECT count(*) FROM pg_namespace WHERE nspname IN ('raw', 'marts')")).isEqualTo("0");
             assertThat(query(url, "SELECT count(*) FROM pg_roles WHERE rolname IN ('analyst', 'alice')")).isEqualTo("0");
 
@@ -99,13 +97,6 @@ class AccessCliTest {
         } finally {
             cli.run("-C", c, "embedded", "stop");
         }
-    }
-
-    /** The example's database on the embedded server, whose port observe and embedded status print. */
-    private static String url(String observeOut) {
-        Matcher m = Pattern.compile("jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/").matcher(observeOut);
-        assertThat(m.find()).as(observeOut).isTrue();
-        return "jdbc:postgresql://127.0.0.1:" + m.group(1) + "/customers";
     }
 
     private static void sql(String url, String user, String... statements) throws SQLException {

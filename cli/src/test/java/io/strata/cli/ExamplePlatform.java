@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.eclipse.jgit.api.Git;
@@ -74,6 +76,15 @@ final class ExamplePlatform {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop the example's roles: " + e.getMessage(), e);
         }
+    }
+
+    /** The example's database on the embedded server, whose port observe and embedded status print. */
+    static String embeddedUrl(String observeOut) {
+        Matcher m = Pattern.compile("jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/").matcher(observeOut);
+        if (!m.find()) {
+            throw new AssertionError("no embedded database URL in:\n" + observeOut);
+        }
+        return "jdbc:postgresql://127.0.0.1:" + m.group(1) + "/customers";
     }
 
     static String headCommit(Path repo) {

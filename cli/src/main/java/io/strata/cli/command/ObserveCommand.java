@@ -4,10 +4,16 @@ import io.strata.cli.ExitCode;
 import io.strata.cli.Platform;
 import io.strata.cli.StrataCommand;
 import io.strata.cli.render.Format;
+import io.strata.cli.render.HtmlObserveView;
 import io.strata.cli.render.ObserveReport;
 import io.strata.cli.render.ObserveView;
 import io.strata.core.loop.Loop;
+import io.strata.core.error.StrataException;
 import io.strata.storage.embedded.EmbeddedInstance;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,6 +44,10 @@ public final class ObserveCommand implements Callable<Integer> {
     @Option(names = "--journal", paramLabel = "N", description = "Show the latest N journal entries (default 5).")
     private int journal = 5;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write the report to FILE as one self-contained HTML page (no scripts, no network) instead of printing it.")
+    private Path html;
+
     @Override
     public Integer call() {
         Platform platform = root.platform();
@@ -45,7 +55,25 @@ public final class ObserveCommand implements Callable<Integer> {
         ObserveReport report = new ObserveReport(platform.target().environment(), platform.database().displayUrl(),
                 platform.embedded().map(EmbeddedInstance::psqlCommand).orElse(null),
                 loop.observe(new LinkedHashSet<>(layers)), loop.journal(journal));
-        spec.commandLine().getOut().print(ObserveView.render(report, format));
+        if (html == null) {
+            spec.commandLine().getOut().print(ObserveView.render(report, format));
+        } else {
+            write(html, HtmlObserveView.render(report));
+            spec.commandLine().getOut().println("Wrote " + html + ": observe of " + report.environment()
+                    + (report.drift() ? " (drift)" : ""));
+        }
         return report.drift() ? ExitCode.DRIFT : ExitCode.OK;
+    }
+
+    private static void write(Path file, String page) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, page, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StrataException("cannot write " + file + ": " + e.getMessage());
+        }
     }
 }
