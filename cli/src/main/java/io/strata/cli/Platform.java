@@ -165,7 +165,7 @@ public final class Platform {
      */
     public PipelineLauncher launcher(MavenBuild maven, long logCap) {
         return new PipelineLauncher(workspace.root(), embeddedStateDir(workspace.root(), environment.name()),
-                runDatabase, environment.lineage().childEnvironment(), maven, logCap);
+                runDatabase, environment.pipelineEnvironment(), maven, logCap);
     }
 
     /** The environment's Kubernetes cluster, when its scheduler is one. */

@@ -76,6 +76,23 @@ class RunCommandTest {
     }
 
     @Test
+    void theEnvironmentsVariablesReachTheRun() throws Exception {
+        Files.writeString(platform.resolve("strata.yaml"), Files.readString(platform.resolve("strata.yaml")) + """
+                    variables:
+                      GREETING: hello from staging
+                      API_TOKEN: ${env:STAGING_DATABASE_PASSWORD}
+                """);
+        standIn("vars", "print-env:GREETING,API_TOKEN");
+        Cli.Result r = run("vars");
+        String all = r.out() + r.err();
+        assertThat(all).as(r.toString()).contains("test main: GREETING=hello from staging",
+                "test main: API_TOKEN=not-a-real-secret");
+        // Only the child printed the value (its output, and the log tail quoting it): Strata's own lines never do.
+        assertThat(all.lines().filter(l -> l.contains("not-a-real-secret")).toList())
+                .allMatch(l -> l.strip().startsWith("test main: "));
+    }
+
+    @Test
     void aFailedRunExitsOneWithItsError() throws Exception {
         standIn("bad", "pipeline:fail");
         Cli.Result r = run("bad");

@@ -61,7 +61,8 @@ public record SelectedEnvironment(ResolvedEnvironment environment, EnvironmentPo
         EnvironmentPolicy from = config.environment(ephemeral.from()).policy();
         // Not production whatever the source is; unsafe changes with the flag; nothing runs on a schedule.
         EnvironmentPolicy policy = new EnvironmentPolicy(false, true, true, List.of(), from.variables(), from.written());
-        return new SelectedEnvironment(new ResolvedEnvironment(ephemeral.name(), database, source.lockTimeout()),
+        return new SelectedEnvironment(new ResolvedEnvironment(ephemeral.name(), database, source.lockTimeout(),
+                source.lineage(), source.variables()),
                 policy, ephemeral.from(), stateDir(root, ephemeral.from()), ephemeral.database(), ephemeral);
     }
 

@@ -103,7 +103,11 @@ public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfi
         DatabaseSettings database = env.database() instanceof DatabaseConfig.Jdbc jdbc
                 ? jdbc(jdbc, resolver)
                 : new DatabaseSettings.Embedded();
-        return new ResolvedEnvironment(env.name(), database, env.lockTimeout(), lineage(env.lineage(), resolver));
+        Map<String, Secret> variables = new LinkedHashMap<>();
+        env.policy().variables().forEach((name, value) ->
+                variables.put(name, new Secret(resolver.resolve(value), value.redacted())));
+        return new ResolvedEnvironment(env.name(), database, env.lockTimeout(), lineage(env.lineage(), resolver),
+                variables);
     }
 
     private LineageSettings lineage(LineageConfig lineage, ReferenceResolver resolver) {

@@ -28,7 +28,12 @@ public final class TestMain {
             Path file = Path.of("test-mode");
             mode = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "exit:0";
         }
-        if (mode.startsWith("exit:")) {
+        if (mode.startsWith("print-env:")) {
+            for (String name : mode.substring(10).split(",")) {
+                System.out.println("test main: " + name + "=" + System.getenv(name));
+            }
+            System.exit(0);
+        } else if (mode.startsWith("exit:")) {
             System.out.println("test main: trigger=" + System.getenv("STRATA_PIPELINE_TRIGGER") + " run="
                     + System.getenv("STRATA_RUN_ID") + " image=" + System.getenv("STRATA_IMAGE"));
             System.exit(Integer.parseInt(mode.substring(5)));
