@@ -52,6 +52,17 @@ public final class HtmlObserveView {
         return out.toString();
     }
 
+    /**
+     * A page that says why there is no report ({@code observe --serve} when observing failed, or a
+     * wrong method or path): same styles as the report, every word escaped, no scripts.
+     */
+    public static String message(String title, String text) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<title>Strata observe: " + esc(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n"
+                + "<main id=\"main\">\n<h1>Strata observe: " + esc(title) + "</h1>\n<pre>" + esc(text)
+                + "</pre>\n</main>\n</body>\n</html>\n";
+    }
+
     /** Escapes text for an element body and for a quoted attribute alike. */
     static String esc(String text) {
         if (text == null) {
