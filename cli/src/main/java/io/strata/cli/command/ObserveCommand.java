@@ -7,26 +7,31 @@ import io.strata.cli.render.Format;
 import io.strata.cli.render.HtmlObserveView;
 import io.strata.cli.render.ObserveReport;
 import io.strata.cli.render.ObserveView;
+import io.strata.cli.serve.ObserveServer;
 import io.strata.core.loop.Loop;
 import io.strata.core.error.StrataException;
 import io.strata.storage.embedded.EmbeddedInstance;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code strata observe}: what is live, per layer; exit 3 on drift. */
+/** {@code strata observe}: what is live, per layer; exit 3 on drift; {@code --serve}: the same as a live page. */
 @Command(name = "observe", mixinStandardHelpOptions = true,
         description = "Show what is live: per layer in sync, pending or drift; the database; the journal.")
 public final class ObserveCommand implements Callable<Integer> {
+
+    private static final int DEFAULT_PORT = 7070;
 
     @ParentCommand
     private StrataCommand root;
@@ -48,13 +53,25 @@ public final class ObserveCommand implements Callable<Integer> {
             description = "Write the report to FILE as one self-contained HTML page (no scripts, no network) instead of printing it.")
     private Path html;
 
+    @Option(names = "--serve", description = "Serve the HTML page on 127.0.0.1, observing again on every request,"
+            + " until stopped (Ctrl-C, SIGTERM). Read-only.")
+    private boolean serve;
+
+    @Option(names = "--port", paramLabel = "N", description = "With --serve: the port (default 7070; 0 for any free port).")
+    private Integer port;
+
     @Override
     public Integer call() {
-        Platform platform = root.platform();
-        Loop loop = platform.loop(StrataCommand.version());
-        ObserveReport report = new ObserveReport(platform.target().environment(), platform.database().displayUrl(),
-                platform.embedded().map(EmbeddedInstance::psqlCommand).orElse(null),
-                loop.observe(new LinkedHashSet<>(layers)), loop.journal(journal));
+        if (serve && html != null) {
+            throw new StrataException("--serve and --html are two ways to show the page: choose one");
+        }
+        if (port != null && (!serve || port < 0 || port > 65_535)) {
+            throw new StrataException(serve ? "--port must be 0 to 65535, not " + port : "--port goes with --serve");
+        }
+        if (serve) {
+            return serve();
+        }
+        ObserveReport report = report();
         if (html == null) {
             spec.commandLine().getOut().print(ObserveView.render(report, format));
         } else {
@@ -63,6 +80,43 @@ public final class ObserveCommand implements Callable<Integer> {
                     + (report.drift() ? " (drift)" : ""));
         }
         return report.drift() ? ExitCode.DRIFT : ExitCode.OK;
+    }
+
+    /** Observes once: the platform is opened again each time, so a served page follows edits to the spec too. */
+    private ObserveReport report() {
+        Platform platform = root.platform();
+        Loop loop = platform.loop(StrataCommand.version());
+        return new ObserveReport(platform.target().environment(), platform.database().displayUrl(),
+                platform.embedded().map(EmbeddedInstance::psqlCommand).orElse(null),
+                loop.observe(new LinkedHashSet<>(layers)), loop.journal(journal));
+    }
+
+    /** {@code --serve}: in the foreground until Ctrl-C or SIGTERM, whose shutdown hook stops the server. */
+    private int serve() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String environment = root.platform().target().environment(); // fails here, not on the first request, when the platform does not open
+        CountDownLatch stopped = new CountDownLatch(1);
+        ObserveServer server = ObserveServer.start(port == null ? DEFAULT_PORT : port,
+                () -> HtmlObserveView.render(report()), line -> {
+                    err.println(line);
+                    err.flush();
+                });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            out.println("stopped");
+            out.flush();
+            stopped.countDown();
+        }, "strata-observe-serve-stop"));
+        out.println("Serving observe of " + environment + " at " + server.url() + " (read-only, live; Ctrl-C stops)");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+        return ExitCode.OK;
     }
 
     private static void write(Path file, String page) {

@@ -52,6 +52,17 @@ public final class HtmlObserveView {
         return out.toString();
     }
 
+    /**
+     * A page that says why there is no report ({@code observe --serve} when observing failed, or a
+     * wrong method or path): same styles as the report, every word escaped, no scripts.
+     */
+    public static String message(String title, String text) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<title>Strata observe: " + esc(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n"
+                + "<main id=\"main\">\n<h1>Strata observe: " + esc(title) + "</h1>\n<pre>" + esc(text)
+                + "</pre>\n</main>\n</body>\n</html>\n";
+    }
+
     /** Escapes text for an element body and for a quoted attribute alike. */
     static String esc(String text) {
         if (text == null) {
@@ -264,11 +275,11 @@ public final class HtmlObserveView {
             nav ul { list-style: none; padding: 0; display: flex; gap: 1rem; flex-wrap: wrap; }
             h2 { border-bottom: 1px solid #d0d0d0; padding-bottom: .2rem; margin-top: 2rem; }
             code { font: 13px ui-monospace, Menlo, Consolas, monospace; background: #f2f2f2; padding: 0 .2rem;
-                   overflow-wrap: anywhere; }
+                   overflow-wrap: break-word; }
             table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
             caption { text-align: left; font-weight: 600; padding: .3rem 0; }
             th, td { border: 1px solid #c8c8c8; padding: .35rem .5rem; text-align: left; vertical-align: top;
-                     overflow-wrap: anywhere; }
+                     overflow-wrap: break-word; }
             thead th { background: #ececec; }
             tbody th { font-weight: 600; }
             td ul { margin: .2rem 0; padding-left: 1.2rem; }
