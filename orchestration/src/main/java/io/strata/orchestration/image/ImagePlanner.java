@@ -69,8 +69,12 @@ public final class ImagePlanner {
         addIfAny(layers, "snapshot-dependencies", snapshots);
         addIfAny(layers, "resources", resources);
         addIfAny(layers, "classes", classes);
-        List<String> entrypoint = List.of("java", "-cp", APP + "/resources:" + APP + "/classes:" + APP + "/libs/*",
-                mainClass(module, classFiles));
+        // The engine's flags (Spark's --add-opens) are the launcher's, as in `strata run`: no manifest repeats them.
+        List<String> entrypoint = new ArrayList<>();
+        entrypoint.add("java");
+        entrypoint.addAll(module.engine().jvmOptions());
+        entrypoint.addAll(List.of("-cp", APP + "/resources:" + APP + "/classes:" + APP + "/libs/*",
+                mainClass(module, classFiles)));
         return new ImagePlan(module.name(), base, layers, entrypoint, USER, APP, labels);
     }
 
