@@ -1,0 +1,164 @@
+package io.strata.orchestration.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.strata.core.config.ConfigException;
+import io.strata.core.plan.Change;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Spark pipeline's CronJob on a Kubernetes environment: its Spark settings reach the driver as
+ * {@code JAVA_TOOL_OPTIONS}, executors as pods get the settings Spark's client mode needs, and
+ * what render writes loads strictly and is accepted by the (mock) API server.
+ */
+class SparkOnKubernetesTest {
+
+    private static final String IMAGE = ClusterPlatform.REGISTRY + "customers:0000000000000001";
+
+    @TempDir
+    Path root;
+
+    /** The article's CronJob with {@code annotations} added and, when not null, a service account. */
+    private static String cronJob(String annotations, String serviceAccount) {
+        String yaml = ClusterPlatform.cronJob("customers-enrichment", "customers", "0 3 * * *", "")
+                .replace("    strata.io/writes: marts.customers\n", "    strata.io/writes: marts.customers\n" + annotations);
+        return serviceAccount == null ? yaml : yaml.replace("          restartPolicy: OnFailure\n",
+                "          restartPolicy: OnFailure\n          serviceAccountName: " + serviceAccount + "\n");
+    }
+
+    private static Container container(CronJob cronJob) {
+        return cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    private static Map<String, EnvVar> env(Container container) {
+        return container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, v -> v));
+    }
+
+    private CronJob rendered(ClusterPlatform platform) throws Exception {
+        List<Path> files = RenderedManifests.write(platform.layer.declare(platform.workspace()).cronJobs(), "staging",
+                root.resolve("out"));
+        return StrictCronJobs.read(files.get(0));
+    }
+
+    @Test
+    void executorsAsPodsGetClientModeSettingsAndTheApiServerAcceptsTheCronJob() throws Exception {
+        try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
+            platform.write("k8s/customers.yaml", cronJob("""
+                        strata.io/engine: spark
+                        strata.io/spark-executors: kubernetes
+                        strata.io/spark.executor.instances: "2"
+                    """, "spark-driver"));
+
+            CronJob cronJob = rendered(platform);
+
+            Container container = container(cronJob);
+            assertThat(container.getImage()).isEqualTo(IMAGE);
+            Map<String, EnvVar> env = env(container);
+            assertThat(env.get("STRATA_POD_IP").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+            assertThat(container.getEnv()).extracting(EnvVar::getName).as("the pod IP is defined before it is referenced")
+                    .containsSubsequence("STRATA_POD_IP", "JAVA_TOOL_OPTIONS");
+            assertThat(env.get("JAVA_TOOL_OPTIONS").getValue().split(" ")).containsExactly(
+                    "-Dspark.blockManager.port=7079",
+                    "-Dspark.driver.bindAddress=0.0.0.0",
+                    "-Dspark.driver.host=$(STRATA_POD_IP)",
+                    "-Dspark.driver.port=7078",
+                    "-Dspark.executor.instances=2",
+                    "-Dspark.kubernetes.authenticate.driver.serviceAccountName=spark-driver",
+                    "-Dspark.kubernetes.container.image=" + IMAGE,
+                    "-Dspark.kubernetes.namespace=data-pipelines",
+                    "-Dspark.master=k8s://https://kubernetes.default.svc",
+                    "-Dspark.submit.deployMode=client");
+
+            platform.client.batch().v1().cronjobs().inNamespace(ClusterPlatform.NAMESPACE).resource(cronJob).create();
+            assertThat(platform.plan().changes()).as("what render wrote is what apply would write").isEmpty();
+        }
+    }
+
+    @Test
+    void planShowsTheSparkSettingsAsPartOfTheCronJobsChange() {
+        try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
+            platform.write("k8s/customers.yaml", ClusterPlatform.cronJob("customers-enrichment", "customers", "0 3 * * *", ""));
+            platform.planAndApply();
+            platform.write("k8s/customers.yaml", cronJob("    strata.io/engine: spark\n"
+                    + "    strata.io/spark.sql.shuffle.partitions: \"8\"\n", null));
+
+            List<Change> changes = platform.plan().changes();
+
+            assertThat(changes).hasSize(1);
+            assertThat(changes.get(0).toString()).contains("JAVA_TOOL_OPTIONS");
+            platform.apply(platform.plan());
+            Map<String, EnvVar> env = env(container(platform.live("customers-enrichment")));
+            assertThat(env.get("JAVA_TOOL_OPTIONS").getValue()).as("Spark inside the pod: only the declared settings")
+                    .isEqualTo("-Dspark.sql.shuffle.partitions=8");
+            assertThat(env).doesNotContainKey("STRATA_POD_IP");
+        }
+    }
+
+    @Test
+    void executorsAsPodsWithoutAServiceAccountIsAnErrorAtThePodSpec() {
+        try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
+            platform.write("k8s/customers.yaml", cronJob("""
+                        strata.io/engine: spark
+                        strata.io/spark-executors: kubernetes
+                    """, null));
+
+            assertThatThrownBy(() -> platform.layer.declare(platform.workspace())).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("k8s/customers.yaml:17:")
+                    .hasMessageContaining("names no serviceAccountName");
+        }
+    }
+
+    @Test
+    void aPlainPipelinesCronJobIsUnchanged() throws Exception {
+        try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
+            platform.write("k8s/customers.yaml", ClusterPlatform.cronJob("customers-enrichment", "customers", "0 3 * * *", ""));
+
+            Container container = container(rendered(platform));
+
+            assertThat(container.getEnv()).isEmpty();
+            assertThat(container.getImage()).isEqualTo(IMAGE);
+        }
+    }
+
+    @Test
+    void executorsAnnotationOnAPlainPipelineIsAnError() {
+        try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
+            platform.write("k8s/customers.yaml", cronJob("    strata.io/spark-executors: kubernetes\n", "spark-driver"));
+
+            assertThatThrownBy(() -> platform.layer.declare(platform.workspace())).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("k8s/customers.yaml:8:")
+                    .hasMessageContaining("does not run on Spark");
+        }
+    }
+
+    @Test
+    void rollbackMovesTheExecutorsImageWithTheDrivers() {
+        try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
+            platform.write("k8s/customers.yaml", cronJob("""
+                        strata.io/engine: spark
+                        strata.io/spark-executors: kubernetes
+                    """, "spark-driver"));
+            platform.planAndApply();
+            platform.tags.put("customers", "00000000000000c4");
+            platform.planAndApply();
+
+            new Rollback(platform.client, ClusterPlatform.NAMESPACE).rollback("customers", java.util.Optional.empty(),
+                    java.time.Instant.parse("2026-11-26T10:00:00Z"));
+
+            Container container = container(platform.live("customers-enrichment"));
+            assertThat(container.getImage()).isEqualTo(IMAGE);
+            assertThat(env(container).get("JAVA_TOOL_OPTIONS").getValue())
+                    .contains("-Dspark.kubernetes.container.image=" + IMAGE + " ")
+                    .doesNotContain("00000000000000c4");
+        }
+    }
+}
