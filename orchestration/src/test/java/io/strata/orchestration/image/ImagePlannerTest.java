@@ -118,7 +118,10 @@ class ImagePlannerTest {
         Path platform = Files.createDirectories(tmp.resolve("platform"));
         Files.createDirectories(platform.resolve("pipelines/demo/spark"));
         Files.writeString(platform.resolve("pipelines/demo/pom.xml"), "<project/>\n");
-        Files.writeString(platform.resolve("pipelines/demo/spark/pom.xml"), "<project/>\n");
+        // As the examples' variant: it compiles the plain Main too, and its jar plugin names its own main.
+        Files.writeString(platform.resolve("pipelines/demo/spark/pom.xml"),
+                "<project><build><plugins><plugin><configuration><archive><manifest>\n"
+                        + "  <mainClass>SparkMain</mainClass>\n</manifest></archive></configuration></plugin></plugins></build></project>\n");
         PipelineModule plain = PipelineModule.select(platform, List.of("demo")).get(0);
         assertThat(plain.onItsEngine(platform)).isEqualTo(new PipelineModule("demo",
                 platform.resolve("pipelines/demo").toAbsolutePath().normalize(), Engine.PLAIN));
@@ -148,13 +151,14 @@ class ImagePlannerTest {
         assertThat(spark.engine()).isEqualTo(Engine.SPARK);
         assertThat(spark.name()).as("the image keeps the pipeline's repository name").isEqualTo("demo");
 
-        ImagePlan plan = ImagePlanner.plan(spark, new ModuleOutput(classes("Main"), List.of()), base, Map.of());
+        ModuleOutput output = new ModuleOutput(classes("Main", "SparkMain"), List.of());
+        ImagePlan plan = ImagePlanner.plan(spark, output, base, Map.of());
         List<String> expected = new java.util.ArrayList<>(List.of("java"));
         expected.addAll(Engine.SPARK.jvmOptions());
-        expected.addAll(List.of("-cp", "/app/resources:/app/classes:/app/libs/*", "Main"));
+        expected.addAll(List.of("-cp", "/app/resources:/app/classes:/app/libs/*", "SparkMain"));
         assertThat(plan.entrypoint()).containsExactlyElementsOf(expected);
         assertThat(ContentHash.of(plan)).as("the flags are part of what the tag identifies")
-                .isNotEqualTo(ContentHash.of(ImagePlanner.plan(plain, new ModuleOutput(classes("Main"), List.of()), base,
-                        Map.of())));
+                .isNotEqualTo(ContentHash.of(ImagePlanner.plan(new PipelineModule("demo", spark.directory(), Engine.PLAIN),
+                        output, base, Map.of())));
     }
 }
