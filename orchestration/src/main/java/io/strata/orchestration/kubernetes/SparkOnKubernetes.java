@@ -81,6 +81,8 @@ final class SparkOnKubernetes {
             settings.put("spark.driver.bindAddress", "0.0.0.0");
             settings.put("spark.driver.port", Integer.toString(DRIVER_PORT));
             settings.put("spark.blockManager.port", Integer.toString(BLOCK_MANAGER_PORT));
+            // The staged sink commits part by part: a task retried after its part committed would load it twice.
+            settings.put("spark.task.maxFailures", "1");
         }
         // The CronJob's own strata.io/spark.* annotations come last: a team may tune what Strata sets.
         engine.spark().forEach((key, value) -> {
@@ -112,6 +114,21 @@ final class SparkOnKubernetes {
                 .collect(Collectors.joining(" "));
         // The container's own JAVA_TOOL_OPTIONS is kept, after Strata's: for a repeated -D the last one wins.
         env.addObject().put("name", OPTIONS_VARIABLE).put("value", own == null || own.isBlank() ? options : options + " " + own);
+    }
+
+    /** The {@code JAVA_TOOL_OPTIONS} of the pipeline's own container in a CronJob object: its Spark settings, for plan. */
+    static java.util.Optional<String> options(JsonNode cronJob) {
+        String image = cronJob.at("/metadata/annotations").path(Labels.IMAGE).asText(null);
+        for (JsonNode container : cronJob.at("/spec/jobTemplate/spec/template/spec/containers")) {
+            if (container.path("image").asText().equals(image)) {
+                for (JsonNode variable : container.path("env")) {
+                    if (variable.path("name").asText().equals(OPTIONS_VARIABLE)) {
+                        return java.util.Optional.of(variable.path("value").asText());
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Points the executors of {@code container} at {@code target} too, so that {@code strata rollback} moves driver and executors together. */

@@ -76,8 +76,11 @@ class SparkOnKubernetesTest {
                     "-Dspark.kubernetes.container.image=" + IMAGE,
                     "-Dspark.kubernetes.namespace=data-pipelines",
                     "-Dspark.master=k8s://https://kubernetes.default.svc",
-                    "-Dspark.submit.deployMode=client");
+                    "-Dspark.submit.deployMode=client",
+                    "-Dspark.task.maxFailures=1");
 
+            assertThat(platform.plan().changes()).singleElement().satisfies(c -> assertThat(c.summary())
+                    .contains("image " + IMAGE + ", spark -Dspark.blockManager.port=7079 "));
             platform.client.batch().v1().cronjobs().inNamespace(ClusterPlatform.NAMESPACE).resource(cronJob).create();
             assertThat(platform.plan().changes()).as("what render wrote is what apply would write").isEmpty();
         }
@@ -94,7 +97,7 @@ class SparkOnKubernetesTest {
             List<Change> changes = platform.plan().changes();
 
             assertThat(changes).hasSize(1);
-            assertThat(changes.get(0).toString()).contains("JAVA_TOOL_OPTIONS");
+            assertThat(changes.get(0).summary()).contains("spark (unset) → -Dspark.sql.shuffle.partitions=8");
             platform.apply(platform.plan());
             Map<String, EnvVar> env = env(container(platform.live("customers-enrichment")));
             assertThat(env.get("JAVA_TOOL_OPTIONS").getValue()).as("Spark inside the pod: only the declared settings")
