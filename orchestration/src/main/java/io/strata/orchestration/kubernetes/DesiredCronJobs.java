@@ -68,7 +68,7 @@ public final class DesiredCronJobs {
             }
         }
         if (driver != null) {
-            SparkOnKubernetes.configure(cronJob, pod, driver, driver.path("image").asText(), namespace);
+            SparkOnKubernetes.configure(cronJob, driver);
         }
         if (image != null) {
             metadata.withObjectProperty("annotations").put(Labels.IMAGE, image);

@@ -93,7 +93,6 @@ public final class Rollback {
             for (JsonNode container : object.at("/spec/jobTemplate/spec/template/spec").path(list)) {
                 if (container.path("image").asText().equals(current)) {
                     ((ObjectNode) container).put("image", target);
-                    SparkOnKubernetes.repoint(container, current, target);
                 }
             }
         }

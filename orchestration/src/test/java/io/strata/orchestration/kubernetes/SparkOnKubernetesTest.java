@@ -50,37 +50,20 @@ class SparkOnKubernetesTest {
     }
 
     @Test
-    void executorsAsPodsGetClientModeSettingsAndTheApiServerAcceptsTheCronJob() throws Exception {
+    void aSparkDriverGetsItsSettingsAndTheApiServerAcceptsTheCronJob() throws Exception {
         try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
             platform.write("k8s/customers.yaml", cronJob("""
                         strata.io/engine: spark
-                        strata.io/spark-executors: kubernetes
-                        strata.io/spark.executor.instances: "2"
-                    """, "spark-driver"));
+                        strata.io/spark.sql.shuffle.partitions: "8"
+                        strata.io/spark.master: local[2]
+                    """, null));
 
             CronJob cronJob = rendered(platform);
 
             Container container = container(cronJob);
             assertThat(container.getImage()).isEqualTo(IMAGE);
-            Map<String, EnvVar> env = env(container);
-            assertThat(env.get("STRATA_POD_IP").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
-            assertThat(container.getEnv()).extracting(EnvVar::getName).as("the pod IP is defined before it is referenced")
-                    .containsSubsequence("STRATA_POD_IP", "JAVA_TOOL_OPTIONS");
-            assertThat(env.get("JAVA_TOOL_OPTIONS").getValue().split(" ")).containsExactly(
-                    "-Dspark.blockManager.port=7079",
-                    "-Dspark.driver.bindAddress=0.0.0.0",
-                    "-Dspark.driver.host=$(STRATA_POD_IP)",
-                    "-Dspark.driver.port=7078",
-                    "-Dspark.executor.instances=2",
-                    "-Dspark.kubernetes.authenticate.driver.serviceAccountName=spark-driver",
-                    "-Dspark.kubernetes.container.image=" + IMAGE,
-                    "-Dspark.kubernetes.namespace=data-pipelines",
-                    "-Dspark.master=k8s://https://kubernetes.default.svc",
-                    "-Dspark.submit.deployMode=client",
-                    "-Dspark.task.maxFailures=1");
-
-            assertThat(platform.plan().changes()).singleElement().satisfies(c -> assertThat(c.summary())
-                    .contains("image " + IMAGE + ", spark -Dspark.blockManager.port=7079 "));
+            assertThat(env(container).get("JAVA_TOOL_OPTIONS").getValue().split(" "))
+                    .containsExactly("-Dspark.master=local[2]", "-Dspark.sql.shuffle.partitions=8");
             platform.client.batch().v1().cronjobs().inNamespace(ClusterPlatform.NAMESPACE).resource(cronJob).create();
             assertThat(platform.plan().changes()).as("what render wrote is what apply would write").isEmpty();
         }
@@ -107,16 +90,16 @@ class SparkOnKubernetesTest {
     }
 
     @Test
-    void executorsAsPodsWithoutAServiceAccountIsAnErrorAtThePodSpec() {
+    void executorsAsPodsAreRefusedAsNotBuiltAtTheAnnotation() {
         try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
             platform.write("k8s/customers.yaml", cronJob("""
                         strata.io/engine: spark
                         strata.io/spark-executors: kubernetes
-                    """, null));
+                    """, "spark-driver"));
 
             assertThatThrownBy(() -> platform.layer.declare(platform.workspace())).isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("k8s/customers.yaml:17:")
-                    .hasMessageContaining("names no serviceAccountName");
+                    .hasMessageContaining("k8s/customers.yaml:")
+                    .hasMessageContaining("Spark executors as pods (strata.io/spark-executors) are not built yet");
         }
     }
 
@@ -143,25 +126,4 @@ class SparkOnKubernetesTest {
         }
     }
 
-    @Test
-    void rollbackMovesTheExecutorsImageWithTheDrivers() {
-        try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
-            platform.write("k8s/customers.yaml", cronJob("""
-                        strata.io/engine: spark
-                        strata.io/spark-executors: kubernetes
-                    """, "spark-driver"));
-            platform.planAndApply();
-            platform.tags.put("customers", "00000000000000c4");
-            platform.planAndApply();
-
-            new Rollback(platform.client, ClusterPlatform.NAMESPACE).rollback("customers", java.util.Optional.empty(),
-                    java.time.Instant.parse("2026-11-26T10:00:00Z"));
-
-            Container container = container(platform.live("customers-enrichment"));
-            assertThat(container.getImage()).isEqualTo(IMAGE);
-            assertThat(env(container).get("JAVA_TOOL_OPTIONS").getValue())
-                    .contains("-Dspark.kubernetes.container.image=" + IMAGE + " ")
-                    .doesNotContain("00000000000000c4");
-        }
-    }
 }
