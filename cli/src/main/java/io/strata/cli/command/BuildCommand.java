@@ -50,7 +50,8 @@ public final class BuildCommand implements Callable<Integer> {
         Path platform = root.root();
         ProjectConfig config = ProjectConfig.load(platform);
         ImageSettings settings = config.resolveImages(root.environment(), root.variables()::get);
-        List<PipelineModule> modules = PipelineModule.select(platform, pipelines);
+        List<PipelineModule> modules = PipelineModule.select(platform, pipelines).stream()
+                .map(module -> module.onItsEngine(platform)).toList();
         if (toTar != null && toTar.toString().endsWith(".tar") && modules.size() > 1) {
             throw new StrataException("--to-tar " + toTar + " names one file, but " + modules.size() + " pipelines are built",
                     "pass a folder to get one <pipeline>.tar each, or name one pipeline");

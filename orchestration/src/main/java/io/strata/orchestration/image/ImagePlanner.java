@@ -30,6 +30,9 @@ public final class ImagePlanner {
     /** The conventional non-root user of distroless images; numeric, so Kubernetes' runAsNonRoot can check it. */
     public static final String USER = "65532";
 
+    private static final java.util.regex.Pattern MAIN_CLASS =
+            java.util.regex.Pattern.compile("<mainClass>\\s*([^<]*?)\\s*</mainClass>");
+
     private ImagePlanner() {}
 
     /**
@@ -69,8 +72,12 @@ public final class ImagePlanner {
         addIfAny(layers, "snapshot-dependencies", snapshots);
         addIfAny(layers, "resources", resources);
         addIfAny(layers, "classes", classes);
-        List<String> entrypoint = List.of("java", "-cp", APP + "/resources:" + APP + "/classes:" + APP + "/libs/*",
-                mainClass(module, classFiles));
+        // The engine's flags (Spark's --add-opens) are the launcher's, as in `strata run`: no manifest repeats them.
+        List<String> entrypoint = new ArrayList<>();
+        entrypoint.add("java");
+        entrypoint.addAll(module.engine().jvmOptions());
+        entrypoint.addAll(List.of("-cp", APP + "/resources:" + APP + "/classes:" + APP + "/libs/*",
+                mainClass(module, classFiles)));
         return new ImagePlan(module.name(), base, layers, entrypoint, USER, APP, labels);
     }
 
@@ -93,10 +100,29 @@ public final class ImagePlanner {
             case MAIN_CLASS_NOT_FOUND -> throw new StrataException("pipeline `" + module.name()
                     + "` has no class with a `public static void main(String[])`",
                     "a pipeline is one main: add it under " + module.directory().resolve("src/main/java"));
-            case MULTIPLE_MAIN_CLASSES -> throw new StrataException("pipeline `" + module.name()
-                    + "` has more than one main class: " + String.join(", ", result.getFoundMainClasses()),
-                    "a pipeline is one main: keep one, and move the others to another module");
+            case MULTIPLE_MAIN_CLASSES -> declaredMainClass(module).filter(result.getFoundMainClasses()::contains)
+                    .orElseThrow(() -> new StrataException("pipeline `" + module.name() + "` has more than one main class: "
+                            + String.join(", ", result.getFoundMainClasses()), "a pipeline is one main: keep one and move"
+                            + " the others to another module, or name it in the pom's <mainClass>"));
         };
+    }
+
+    /**
+     * The one {@code <mainClass>} the module's {@code pom.xml} names (its jar plugin's manifest), if
+     * it names exactly one: a Spark variant compiles the plain pipeline's sources too, so it holds
+     * the plain {@code Main} beside its own, and its pom says which one its jar runs.
+     */
+    private static java.util.Optional<String> declaredMainClass(PipelineModule module) {
+        Path pom = module.directory().resolve("pom.xml");
+        if (!Files.isRegularFile(pom)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            List<String> named = MAIN_CLASS.matcher(Files.readString(pom)).results().map(m -> m.group(1)).distinct().toList();
+            return named.size() == 1 ? java.util.Optional.of(named.get(0)) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pom, e);
+        }
     }
 
     private static List<Path> files(Path root) {

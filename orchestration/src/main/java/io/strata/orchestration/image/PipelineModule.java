@@ -1,7 +1,10 @@
 package io.strata.orchestration.image;
 
 import io.strata.core.error.StrataException;
+import io.strata.orchestration.local.Engine;
+import io.strata.orchestration.local.EngineSettings;
 import io.strata.orchestration.manifest.ImageReference;
+import io.strata.orchestration.manifest.ManifestReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,21 +12,46 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * A pipeline of the platform: a folder {@code pipelines/<name>/} holding a {@code pom.xml}.
  *
  * @param name the folder's name, which is also the image's repository name
- * @param directory the folder, absolute
+ * @param directory the Maven module the image is built from, absolute: the folder, or its
+ *     engine's variant ({@code pipelines/<name>/spark/}) for a pipeline that runs on Spark
+ * @param engine the engine it runs on, whose JVM flags the image's entrypoint carries
  */
-public record PipelineModule(String name, Path directory) {
+public record PipelineModule(String name, Path directory, Engine engine) {
 
     public static final String FOLDER = "pipelines";
 
     public PipelineModule {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(engine, "engine");
+    }
+
+    /** A pipeline on the plain engine. */
+    public PipelineModule(String name, Path directory) {
+        this(name, directory, Engine.PLAIN);
+    }
+
+    /**
+     * This pipeline's module for the engine it runs on, decided as {@code strata run} decides it:
+     * the engine the CronJobs of {@code k8s/} that run it declare ({@code strata.io/engine}), else
+     * the module's own {@code strata.engine}; for Spark that is the variant
+     * {@code pipelines/<name>/spark/}, so that the image carries Spark and a plain pipeline's does not.
+     */
+    public PipelineModule onItsEngine(Path root) {
+        Path k8s = root.resolve("k8s");
+        Optional<Engine> declared = Files.isDirectory(k8s)
+                ? EngineSettings.forPipeline(name, ManifestReader.readDirectory(k8s).cronJobs()).engine()
+                : Optional.empty();
+        io.strata.orchestration.local.PipelineModule located =
+                io.strata.orchestration.local.PipelineModule.locate(root, name, declared);
+        return new PipelineModule(name, located.directory().toAbsolutePath().normalize(), located.declaredEngine());
     }
 
     /** Every pipeline of the platform at {@code root}, by name; none when there is no pipelines folder. */

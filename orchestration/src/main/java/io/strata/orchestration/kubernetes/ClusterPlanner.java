@@ -47,7 +47,8 @@ final class ClusterPlanner {
             if (existing == null) {
                 changes.add(change(Action.CREATE, cronJob, null, "pipeline " + cronJob.pipeline() + ", schedule \""
                         + cronJob.object().at("/spec/schedule").asText() + "\"" + cronJob.imageIfFilled()
-                                .map(i -> ", image " + i).orElse("") + ", " + cronJob.declared().path(), false));
+                                .map(i -> ", image " + i).orElse("") + SparkOnKubernetes.options(cronJob.object())
+                                .map(o -> ", spark " + o).orElse("") + ", " + cronJob.declared().path(), false));
                 continue;
             }
             ObjectNode liveObject = Json.tree(existing);
@@ -127,6 +128,11 @@ final class ClusterPlanner {
             JsonNode after = at(written, path);
             if (path.endsWith(".image")) {
                 parts.add(image(before.asText(), after.asText()));
+            } else if (path.endsWith(".env") && !SparkOnKubernetes.options(written).equals(SparkOnKubernetes.options(live))) {
+                // The Spark settings are one variable; shown whole, since they are what a reviewer checks.
+                parts.add("spark " + SparkOnKubernetes.options(live).orElse("(unset)") + " → "
+                        + SparkOnKubernetes.options(written).orElse("(unset)"));
+                others.add(path);
             } else if (FIELDS.contains(path)) {
                 String field = path.substring("spec.".length());
                 parts.add(field + " " + value(before) + " → " + value(after));

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * replaced by the image {@code strata build} makes for pipeline NAME, the labels that mark them as
  * Strata's, and the environment's namespace. A manifest naming another namespace is refused, as
  * {@code kubectl apply -n} refuses it: one environment is one namespace, so that prune never
- * reaches into another environment's objects.
+ * reaches into another environment's objects. A CronJob that runs on Spark gets its Spark settings
+ * ({@link SparkOnKubernetes}).
  */
 public final class DesiredCronJobs {
 
@@ -49,6 +50,7 @@ public final class DesiredCronJobs {
         labels.put(Labels.MANAGED_BY, Labels.STRATA);
         labels.put(Labels.PIPELINE, cronJob.pipeline());
         String image = null;
+        ObjectNode driver = null;
         ObjectNode pod = (ObjectNode) object.at("/spec/jobTemplate/spec/template/spec");
         for (String list : List.of("initContainers", "containers")) {
             for (JsonNode container : pod.path(list)) {
@@ -58,9 +60,15 @@ public final class DesiredCronJobs {
                     ((ObjectNode) container).put("image", reference);
                     if (m.group(1).equals(cronJob.pipeline())) {
                         image = reference;
+                        if (list.equals("containers") && driver == null) {
+                            driver = (ObjectNode) container;
+                        }
                     }
                 }
             }
+        }
+        if (driver != null) {
+            SparkOnKubernetes.configure(cronJob, driver);
         }
         if (image != null) {
             metadata.withObjectProperty("annotations").put(Labels.IMAGE, image);

@@ -13,7 +13,8 @@ import java.util.function.Function;
  * {@code strata build} pushes it as, computed once per pipeline and command (a Maven build of the
  * module, no image build, no push). A plan made before {@code strata build} therefore already
  * shows the tag the build will push; applying it before the push makes the cluster pull an image
- * that is not there yet, which is why the README orders build before apply.
+ * that is not there yet, which is why the README orders build before apply. A Spark pipeline's
+ * image is its Spark variant's, as {@code strata build} makes it.
  */
 public final class PipelineImages implements Function<String, String> {
 
@@ -29,6 +30,6 @@ public final class PipelineImages implements Function<String, String> {
     @Override
     public String apply(String pipeline) {
         return references.computeIfAbsent(pipeline,
-                name -> builder.reference(PipelineModule.select(root, java.util.List.of(name)).get(0)));
+                name -> builder.reference(PipelineModule.select(root, java.util.List.of(name)).get(0).onItsEngine(root)));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.core.error.StrataException;
+import io.strata.orchestration.local.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,5 +105,60 @@ class ImagePlannerTest {
 
         Files.writeString(classes.resolve("config/app.properties"), "a=2\n");
         assertThat(ContentHash.of(ImagePlanner.plan(module, output, base, Map.of("k", "v")))).isNotEqualTo(hash);
+    }
+
+    /**
+     * A pipeline whose CronJob declares {@code strata.io/engine: spark} is built from its Spark
+     * variant, and its entrypoint carries Spark's JVM flags; the same pipeline with no such
+     * CronJob is built from its own folder. Planned without Maven or a registry: a Spark module
+     * resolves about 280 MB of jars, too heavy for a unit test.
+     */
+    @Test
+    void aSparkPipelineIsBuiltFromItsSparkVariantWithTheLaunchersFlags() throws IOException {
+        Path platform = Files.createDirectories(tmp.resolve("platform"));
+        Files.createDirectories(platform.resolve("pipelines/demo/spark"));
+        Files.writeString(platform.resolve("pipelines/demo/pom.xml"), "<project/>\n");
+        // As the examples' variant: it compiles the plain Main too, and its jar plugin names its own main.
+        Files.writeString(platform.resolve("pipelines/demo/spark/pom.xml"),
+                "<project><build><plugins><plugin><configuration><archive><manifest>\n"
+                        + "  <mainClass>SparkMain</mainClass>\n</manifest></archive></configuration></plugin></plugins></build></project>\n");
+        PipelineModule plain = PipelineModule.select(platform, List.of("demo")).get(0);
+        assertThat(plain.onItsEngine(platform)).isEqualTo(new PipelineModule("demo",
+                platform.resolve("pipelines/demo").toAbsolutePath().normalize(), Engine.PLAIN));
+
+        Files.createDirectories(platform.resolve("k8s"));
+        Files.writeString(platform.resolve("k8s/demo.yaml"), """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: nightly
+                  annotations:
+                    strata.io/pipeline: demo
+                    strata.io/engine: spark
+                spec:
+                  schedule: "0 3 * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: Never
+                          containers:
+                            - name: demo
+                              image: ${image:demo}
+                """);
+        PipelineModule spark = plain.onItsEngine(platform);
+        assertThat(spark.directory()).isEqualTo(platform.resolve("pipelines/demo/spark").toAbsolutePath().normalize());
+        assertThat(spark.engine()).isEqualTo(Engine.SPARK);
+        assertThat(spark.name()).as("the image keeps the pipeline's repository name").isEqualTo("demo");
+
+        ModuleOutput output = new ModuleOutput(classes("Main", "SparkMain"), List.of());
+        ImagePlan plan = ImagePlanner.plan(spark, output, base, Map.of());
+        List<String> expected = new java.util.ArrayList<>(List.of("java"));
+        expected.addAll(Engine.SPARK.jvmOptions());
+        expected.addAll(List.of("-cp", "/app/resources:/app/classes:/app/libs/*", "SparkMain"));
+        assertThat(plan.entrypoint()).containsExactlyElementsOf(expected);
+        assertThat(ContentHash.of(plan)).as("the flags are part of what the tag identifies")
+                .isNotEqualTo(ContentHash.of(ImagePlanner.plan(new PipelineModule("demo", spark.directory(), Engine.PLAIN),
+                        output, base, Map.of())));
     }
 }
