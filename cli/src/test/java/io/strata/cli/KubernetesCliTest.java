@@ -145,6 +145,14 @@ class KubernetesCliTest {
     }
 
     @Test
+    void theLocalSchedulerRefusesAKubernetesEnvironment() {
+        Cli.Result result = cli.run("-C", platform.toString(), "--env", "staging", "scheduler", "--once");
+
+        assertThat(result.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(result.err()).contains("environment `staging` schedules its pipelines on Kubernetes");
+    }
+
+    @Test
     void rollbackOnTheLocalSchedulerSaysWhereItApplies() throws Exception {
         Files.writeString(platform.resolve("strata.yaml"), Files.readString(platform.resolve("strata.yaml"))
                 .replaceAll("(?s)    scheduler:.*", ""));

@@ -63,6 +63,14 @@ public final class SchedulerCommand implements Callable<Integer> {
             out.flush();
         };
         Platform platform = root.platform();
+        if (platform.cluster().isPresent()) {
+            // Its CronJobs are applied to the cluster, whose controller runs them: a second,
+            // local scheduler would run every pipeline twice.
+            throw new StrataException("environment `" + platform.target().environment() + "` schedules its pipelines"
+                    + " on Kubernetes (scheduler: kubernetes in strata.yaml): the cluster's CronJob controller runs them",
+                    "use `strata --env " + platform.target().environment() + " observe` to see their runs, or run the"
+                            + " local scheduler for an environment with the local scheduler");
+        }
         Supplier<List<ScheduledCronJob>> cronJobs = fromRegistry(platform.database(), print);
         List<ScheduledCronJob> first = cronJobs.get();
         print.accept("strata scheduler: environment " + platform.target().environment() + ", database "
