@@ -82,7 +82,8 @@ class MySqlApplyLockTest {
                     assertThatThrownBy(() -> h.apply(false, null, Duration.ofMillis(300)))
                             .hasMessageContaining("(held by connection id " + id + " from root@127.0.0.1:")
                             .hasMessageContaining("which did not say since when")
-                            .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ghost").doesNotContain("2020"));
+                            .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ghost").doesNotContain("2020-01-01")
+                                    .doesNotContain("999999999"));
                 }
             }
             assertThat(h.apply(false, null, Duration.ofSeconds(5)).status()).isEqualTo(ApplyResult.Status.APPLIED);
