@@ -38,7 +38,6 @@ final class MariaDbSchedulerTables {
                 VALUES (?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE creation_time = VALUES(creation_time),
                     last_schedule_time = VALUES(last_schedule_time), active = VALUES(active),
-                    updated_at = VALUES(updated_at)""",
-                true);
+                    updated_at = VALUES(updated_at)""");
     }
 }

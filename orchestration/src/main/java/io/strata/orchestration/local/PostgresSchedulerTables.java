@@ -39,7 +39,6 @@ final class PostgresSchedulerTables {
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (cronjob) DO UPDATE SET creation_time = EXCLUDED.creation_time,
                     last_schedule_time = EXCLUDED.last_schedule_time, active = EXCLUDED.active,
-                    updated_at = EXCLUDED.updated_at""",
-                false);
+                    updated_at = EXCLUDED.updated_at""");
     }
 }

@@ -2,15 +2,13 @@ package io.strata.orchestration.local;
 
 import io.strata.core.error.StrataException;
 import io.strata.core.layer.Database;
+import io.strata.orchestration.registry.PlatformTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,39 +24,43 @@ public final class SchedulerStore {
 
     private final Database database;
     private final SchedulerTables tables;
+    /** The platform tables' time columns, read and written as the schedule registry's are. */
+    private final PlatformTables times;
     /** Once seen, the tables are not looked for again: they are never dropped while a scheduler runs. */
     private volatile boolean tablesExist;
 
     public SchedulerStore(Database database) {
         this.database = database;
         this.tables = SchedulerTables.forDialect(database.dialect());
+        this.times = PlatformTables.of(database.dialect());
     }
 
     public Optional<StoredSchedule> load(String cronJob) {
         return query("SELECT cronjob, creation_time, last_schedule_time, active FROM " + tables.state()
-                + " WHERE cronjob = ?", cronJob, rs -> new StoredSchedule(rs.getString(1), instant(rs, 2),
-                Optional.ofNullable(instant(rs, 3)), StoredSchedule.parseActive(rs.getString(4))))
+                + " WHERE cronjob = ?", cronJob, rs -> new StoredSchedule(rs.getString(1),
+                times.instant(rs, "creation_time"), Optional.ofNullable(times.instant(rs, "last_schedule_time")),
+                StoredSchedule.parseActive(rs.getString(4))))
                 .stream().findFirst();
     }
 
     public void save(StoredSchedule schedule, Instant now) {
         update(tables.upsertState(), s -> {
             s.setString(1, schedule.cronJob());
-            s.setObject(2, bind(schedule.creationTime()));
-            s.setObject(3, bind(schedule.lastScheduleTime().orElse(null)));
+            s.setObject(2, times.bind(schedule.creationTime()));
+            s.setObject(3, times.bind(schedule.lastScheduleTime().orElse(null)));
             s.setString(4, schedule.activeText());
-            s.setObject(5, bind(now));
+            s.setObject(5, times.bind(now));
         });
     }
 
     public void record(SchedulerDecision decision) {
         update("INSERT INTO " + tables.decisions() + " (decided_at, cronjob, pipeline, decision, scheduled_time, run_id,"
                 + " message) VALUES (?, ?, ?, ?, ?, ?, ?)", s -> {
-                    s.setObject(1, bind(decision.at()));
+                    s.setObject(1, times.bind(decision.at()));
                     s.setString(2, decision.cronJob());
                     s.setString(3, decision.pipeline());
                     s.setString(4, decision.kind().value());
-                    s.setObject(5, bind(decision.scheduledTime().orElse(null)));
+                    s.setObject(5, times.bind(decision.scheduledTime().orElse(null)));
                     s.setString(6, decision.runId());
                     s.setString(7, decision.message());
                 });
@@ -68,8 +70,9 @@ public final class SchedulerStore {
     public List<SchedulerDecision> decisions(String cronJob) {
         return query("SELECT decided_at, cronjob, pipeline, decision, scheduled_time, run_id, message FROM "
                 + tables.decisions() + " WHERE cronjob = ? ORDER BY id", cronJob, rs -> new SchedulerDecision(
-                        instant(rs, 1), rs.getString(2), rs.getString(3), SchedulerDecision.Kind.parse(rs.getString(4)),
-                        Optional.ofNullable(instant(rs, 5)), rs.getString(6), rs.getString(7)));
+                        times.instant(rs, "decided_at"), rs.getString(2), rs.getString(3),
+                        SchedulerDecision.Kind.parse(rs.getString(4)), Optional.ofNullable(times.instant(rs, "scheduled_time")),
+                        rs.getString(6), rs.getString(7)));
     }
 
     private interface Binder {
@@ -134,21 +137,5 @@ public final class SchedulerStore {
         c.commit();
         c.setAutoCommit(true);
         tablesExist = true;
-    }
-
-    private Object bind(Instant instant) {
-        if (instant == null) {
-            return null;
-        }
-        return tables.utcDateTimes() ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private Instant instant(ResultSet rs, int column) throws SQLException {
-        if (tables.utcDateTimes()) {
-            LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-            return t == null ? null : t.toInstant(ZoneOffset.UTC);
-        }
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

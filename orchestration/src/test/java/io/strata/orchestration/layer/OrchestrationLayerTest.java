@@ -19,6 +19,7 @@ import io.strata.core.plan.PlanFile;
 import io.strata.orchestration.registry.PlatformTables;
 import io.strata.orchestration.registry.RegisteredCronJob;
 import io.strata.orchestration.registry.ScheduleFields;
+import io.strata.orchestration.testing.TestClock;
 import io.strata.storage.testing.Harness;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -4,6 +4,7 @@ import static io.strata.orchestration.layer.OrchestrationPlatform.cronJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.core.layer.LayerStatus;
+import io.strata.orchestration.testing.TestClock;
 import io.strata.pipeline.jdbc.Database;
 import io.strata.pipeline.run.RunRecord;
 import io.strata.pipeline.run.RunStatus;

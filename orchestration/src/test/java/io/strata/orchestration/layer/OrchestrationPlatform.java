@@ -10,6 +10,7 @@ import io.strata.core.loop.Loop;
 import io.strata.core.plan.Plan;
 import io.strata.orchestration.registry.RegisteredCronJob;
 import io.strata.orchestration.registry.ScheduleRegistry;
+import io.strata.orchestration.testing.TestClock;
 import io.strata.storage.testing.Harness;
 import io.strata.storage.testing.MariaDbTestDatabase;
 import io.strata.storage.testing.TestDatabase;

@@ -6,6 +6,7 @@ import io.strata.orchestration.cronjob.ConcurrencyPolicy;
 import io.strata.orchestration.cronjob.CronJobSchedule;
 import io.strata.orchestration.cronjob.RestartPolicy;
 import io.strata.orchestration.cronjob.RetryPolicy;
+import io.strata.orchestration.testing.TestClock;
 import io.strata.orchestration.testing.TestJars;
 import io.strata.orchestration.testing.TestMain;
 import io.strata.pipeline.run.RunRecord;

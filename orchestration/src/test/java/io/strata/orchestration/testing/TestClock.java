@@ -1,4 +1,4 @@
-package io.strata.orchestration.local;
+package io.strata.orchestration.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. */
-final class TestClock extends Clock {
+/** A clock that stands still, in UTC, until a test moves it (from the test's thread or another). */
+public final class TestClock extends Clock {
 
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -35,6 +35,6 @@ final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the scheduler reads schedules in the clock's own zone");
+        throw new UnsupportedOperationException("the test clock stays in UTC: schedules are read in the clock's own zone");
     }
 }
