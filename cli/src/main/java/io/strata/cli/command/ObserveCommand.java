@@ -4,18 +4,24 @@ import io.strata.cli.ExitCode;
 import io.strata.cli.Platform;
 import io.strata.cli.StrataCommand;
 import io.strata.cli.render.Format;
-import io.strata.cli.render.HtmlObserveView;
 import io.strata.cli.render.ObserveReport;
 import io.strata.cli.render.ObserveView;
 import io.strata.cli.serve.ObserveServer;
 import io.strata.core.loop.Loop;
 import io.strata.core.error.StrataException;
+import io.strata.orchestration.lineage.Declaration;
+import io.strata.orchestration.lineage.LineageGraph;
+import io.strata.orchestration.lineage.RunHistoryReader;
+import io.strata.orchestration.manifest.ManifestReader;
 import io.strata.storage.embedded.EmbeddedInstance;
+import io.strata.web.Site;
+import io.strata.web.Snapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,6 +39,9 @@ public final class ObserveCommand implements Callable<Integer> {
 
     private static final int DEFAULT_PORT = 7070;
 
+    /** The pages compare each pipeline's declaration with its latest successful run, as {@code strata lineage} does by default. */
+    private static final int LINEAGE_RUNS = 1;
+
     @ParentCommand
     private StrataCommand root;
 
@@ -46,14 +55,15 @@ public final class ObserveCommand implements Callable<Integer> {
     @Option(names = "--layer", paramLabel = "LAYER", split = ",", description = "Only these layers.")
     private List<String> layers = List.of();
 
-    @Option(names = "--journal", paramLabel = "N", description = "Show the latest N journal entries (default 5).")
-    private int journal = 5;
+    @Option(names = "--journal", paramLabel = "N",
+            description = "Show the latest N journal entries (default 5; with --html or --serve, 500).")
+    private Integer journal;
 
     @Option(names = "--html", paramLabel = "FILE",
-            description = "Write the report to FILE as one self-contained HTML page (no scripts, no network) instead of printing it.")
+            description = "Write the report to FILE as one self-contained HTML file of every page (no network) instead of printing it.")
     private Path html;
 
-    @Option(names = "--serve", description = "Serve the HTML page on 127.0.0.1, observing again on every request,"
+    @Option(names = "--serve", description = "Serve the HTML pages on 127.0.0.1, observing again on every request,"
             + " until stopped (Ctrl-C, SIGTERM). Read-only.")
     private boolean serve;
 
@@ -71,15 +81,33 @@ public final class ObserveCommand implements Callable<Integer> {
         if (serve) {
             return serve();
         }
-        ObserveReport report = report();
-        if (html == null) {
-            spec.commandLine().getOut().print(ObserveView.render(report, format));
-        } else {
-            write(html, HtmlObserveView.render(report));
-            spec.commandLine().getOut().println("Wrote " + html + ": observe of " + report.environment()
-                    + (report.drift() ? " (drift)" : ""));
+        if (html != null) {
+            Snapshot snapshot = snapshot();
+            write(html, Site.export(snapshot));
+            spec.commandLine().getOut().println("Wrote " + html + ": observe of " + snapshot.environment()
+                    + (snapshot.drift() ? " (drift)" : ""));
+            return snapshot.drift() ? ExitCode.DRIFT : ExitCode.OK;
         }
+        ObserveReport report = report();
+        spec.commandLine().getOut().print(ObserveView.render(report, format));
         return report.drift() ? ExitCode.DRIFT : ExitCode.OK;
+    }
+
+    /**
+     * Observes once for the pages: the layers with the states behind their statuses, the journal,
+     * and the lineage (which the terminal report leaves to {@code strata lineage}).
+     */
+    private Snapshot snapshot() {
+        Instant started = Instant.now();
+        // The files first: a malformed manifest is reported before any database is read.
+        List<Declaration> declarations = Declaration.of(ManifestReader.readDirectory(root.root().resolve("k8s"))
+                .cronJobs());
+        Platform platform = root.platform();
+        Loop loop = platform.loop(StrataCommand.version());
+        return new Snapshot(platform.target().environment(), platform.database().displayUrl(),
+                platform.embedded().map(EmbeddedInstance::psqlCommand).orElse(null),
+                loop.observeLayers(new LinkedHashSet<>(layers)), loop.journal(journal == null ? 500 : journal),
+                LineageGraph.build(declarations, RunHistoryReader.read(platform.database(), LINEAGE_RUNS)), started);
     }
 
     /** Observes once: the platform is opened again each time, so a served page follows edits to the spec too. */
@@ -88,7 +116,7 @@ public final class ObserveCommand implements Callable<Integer> {
         Loop loop = platform.loop(StrataCommand.version());
         return new ObserveReport(platform.target().environment(), platform.database().displayUrl(),
                 platform.embedded().map(EmbeddedInstance::psqlCommand).orElse(null),
-                loop.observe(new LinkedHashSet<>(layers)), loop.journal(journal));
+                loop.observe(new LinkedHashSet<>(layers)), loop.journal(journal == null ? 5 : journal));
     }
 
     /** {@code --serve}: in the foreground until Ctrl-C or SIGTERM, whose shutdown hook stops the server. */
@@ -98,7 +126,7 @@ public final class ObserveCommand implements Callable<Integer> {
         String environment = root.platform().target().environment(); // fails here, not on the first request, when the platform does not open
         CountDownLatch stopped = new CountDownLatch(1);
         ObserveServer server = ObserveServer.start(port == null ? DEFAULT_PORT : port,
-                () -> HtmlObserveView.render(report()), line -> {
+                path -> Site.pageId(path).map(id -> Site.page(id, snapshot()).orElseThrow()), line -> {
                     err.println(line);
                     err.flush();
                 });

@@ -2,8 +2,8 @@ package io.strata.cli.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.strata.cli.render.HtmlObserveView;
 import io.strata.core.error.StrataException;
+import io.strata.web.Site;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -11,23 +11,21 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * The read-only web server of {@code observe --serve}: {@code GET /} (and {@code HEAD /}) renders
- * the page again on every request, so it shows the live system, not the one at start. Nothing
- * else: every other method is 405 and every other path 404, so there is no way to change anything
- * through it.
+ * The read-only web server of {@code observe --serve}: {@code GET} (and {@code HEAD}) of a page's
+ * path renders the page again on every request, so it shows the live system, not the one at start.
+ * Nothing else: every other method is 405 and every other path 404, so there is no way to change
+ * anything through it.
  *
  * <p>It listens on 127.0.0.1 only. Binding elsewhere would show the platform to the network, which
  * issue #9 allows only behind a token from strata.yaml; that is not built, so it is not offered.
  */
 public final class ObserveServer implements AutoCloseable {
-
-    /** The page has no scripts and fetches nothing: the policy forbids all but its inline styles. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD");
 
@@ -40,10 +38,11 @@ public final class ObserveServer implements AutoCloseable {
     /**
      * Starts serving on 127.0.0.1:{@code port} (0: any free port).
      *
-     * @param page renders the page; called once per request, a {@link StrataException} says what failed
+     * @param pages renders the page at a path, empty for a path that has none; called once per
+     *     request, a {@link StrataException} says what failed
      * @param log where a failed observation is told in full (the terminal), as the page says less
      */
-    public static ObserveServer start(int port, Supplier<String> page, Consumer<String> log) {
+    public static ObserveServer start(int port, Function<String, Optional<String>> pages, Consumer<String> log) {
         InetSocketAddress address = new InetSocketAddress(loopback(), port);
         HttpServer server;
         try {
@@ -54,7 +53,7 @@ public final class ObserveServer implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             try (exchange) {
-                respond(exchange, page, log);
+                respond(exchange, pages, log);
             }
         });
         // No executor: requests are answered one at a time on the server's own thread. An observe
@@ -78,19 +77,17 @@ public final class ObserveServer implements AutoCloseable {
         server.stop(1);
     }
 
-    private static void respond(HttpExchange exchange, Supplier<String> page, Consumer<String> log) throws IOException {
+    private static void respond(HttpExchange exchange, Function<String, Optional<String>> pages, Consumer<String> log) throws IOException {
         String method = exchange.getRequestMethod();
         if (!READ_METHODS.contains(method)) {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            send(exchange, 405, HtmlObserveView.message("method not allowed",
+            send(exchange, 405, Site.message("method not allowed",
                     method + " is not allowed: this server is read-only (GET and HEAD only)."));
         } else if (!local(exchange)) {
-            send(exchange, 403, HtmlObserveView.message("forbidden", "Open this page as http://127.0.0.1:"
+            send(exchange, 403, Site.message("forbidden", "Open this page as http://127.0.0.1:"
                     + exchange.getLocalAddress().getPort() + "/ or http://localhost:" + exchange.getLocalAddress().getPort() + "/"));
-        } else if (!exchange.getRequestURI().getPath().equals("/")) {
-            send(exchange, 404, HtmlObserveView.message("not found", "There is one page here: /"));
         } else {
-            send(exchange, observe(page, log));
+            send(exchange, observe(exchange.getRequestURI().getPath(), pages, log));
         }
     }
 
@@ -106,17 +103,19 @@ public final class ObserveServer implements AutoCloseable {
     }
 
     /** The page, or the 503 page saying what failed: a Strata error's own words, never a stack or a URL with a password. */
-    private static Status observe(Supplier<String> page, Consumer<String> log) {
+    private static Status observe(String path, Function<String, Optional<String>> pages, Consumer<String> log) {
         try {
-            return new Status(200, page.get());
+            return pages.apply(path).map(page -> new Status(200, page))
+                    .orElseGet(() -> new Status(404, Site.message("not found", "There is no page at " + path
+                            + "; the overview is at /")));
         } catch (StrataException e) {
             log.accept("observe failed: " + e.describe());
-            return new Status(503, HtmlObserveView.message("observe failed", e.describe()));
+            return new Status(503, Site.message("observe failed", e.describe()));
         } catch (RuntimeException e) {
             // An unexpected error's message may quote anything (a connection string among them):
             // the page names only its kind, the terminal gets the whole of it.
             log.accept("observe failed: " + e);
-            return new Status(503, HtmlObserveView.message("observe failed", "observe failed ("
+            return new Status(503, Site.message("observe failed", "observe failed ("
                     + e.getClass().getSimpleName() + "); the terminal running strata observe --serve says more."));
         }
     }
@@ -131,7 +130,7 @@ public final class ObserveServer implements AutoCloseable {
         byte[] bytes = status.body().getBytes(StandardCharsets.UTF_8);
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "text/html; charset=utf-8");
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.set("Content-Security-Policy", Site.contentSecurityPolicy());
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");
         // Live data: a cached page would show a state that is no longer true.

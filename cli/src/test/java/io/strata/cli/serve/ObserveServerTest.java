@@ -29,7 +29,7 @@ class ObserveServerTest {
     @Test
     void rendersOnEveryGetAndAnswersNothingElse() throws Exception {
         AtomicInteger renders = new AtomicInteger();
-        try (ObserveServer server = ObserveServer.start(0, () -> "<p>page " + renders.incrementAndGet() + "</p>", line -> {})) {
+        try (ObserveServer server = ObserveServer.start(0, path -> path.equals("/") ? java.util.Optional.of("<p>page " + renders.incrementAndGet() + "</p>") : java.util.Optional.empty(), line -> {})) {
             assertThat(server.address().getAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
             assertThat(server.address().getPort()).isPositive();
             URI url = server.url();
@@ -38,7 +38,7 @@ class ObserveServerTest {
             HttpResponse<String> second = send(url.resolve("/?again"), "GET");
             assertThat(second.statusCode()).isEqualTo(200);
             assertThat(second.body()).isEqualTo("<p>page 2</p>");
-            assertThat(second.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; style-src 'unsafe-inline'");
+            assertThat(second.headers().firstValue("Content-Security-Policy")).hasValue(io.strata.web.Site.contentSecurityPolicy());
             assertThat(second.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(second.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
             assertThat(second.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -67,7 +67,7 @@ class ObserveServerTest {
     void aFailedObservationIsA503ThatSaysWhatFailedAndNoMore() throws Exception {
         List<String> log = new ArrayList<>();
         AtomicInteger calls = new AtomicInteger();
-        try (ObserveServer server = ObserveServer.start(0, () -> {
+        try (ObserveServer server = ObserveServer.start(0, path -> {
             if (calls.incrementAndGet() == 1) {
                 throw new StrataException("cannot connect to <db> jdbc:postgresql://db:5432/x", "is the server up?");
             }
@@ -88,7 +88,7 @@ class ObserveServerTest {
 
     @Test
     void refusesAnotherHostNameAgainstDnsRebinding() throws Exception {
-        try (ObserveServer server = ObserveServer.start(0, () -> "page", line -> {})) {
+        try (ObserveServer server = ObserveServer.start(0, path -> java.util.Optional.of("page"), line -> {})) {
             // The JDK client will not set Host itself; a raw request can.
             try (Socket socket = new Socket("127.0.0.1", server.address().getPort())) {
                 socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: attacker.example:" + server.address().getPort()
@@ -101,9 +101,9 @@ class ObserveServerTest {
 
     @Test
     void aPortInUseIsSaidWithAWayOut() {
-        try (ObserveServer first = ObserveServer.start(0, () -> "page", line -> {})) {
+        try (ObserveServer first = ObserveServer.start(0, path -> java.util.Optional.of("page"), line -> {})) {
             int port = first.address().getPort();
-            assertThatThrownBy(() -> ObserveServer.start(port, () -> "page", line -> {}))
+            assertThatThrownBy(() -> ObserveServer.start(port, path -> java.util.Optional.of("page"), line -> {}))
                     .isInstanceOf(StrataException.class).hasMessageStartingWith("cannot listen on 127.0.0.1:" + port);
         }
     }

@@ -31,12 +31,13 @@ record Declared<D, L>(Layer<D, L> layer, D desired, Supplier<L> observed) {
         return layer.plan(desired, live(target));
     }
 
-    LayerStatus status(Target target) {
+    ObservedLayer observed(Target target) {
         if (!layer.inUse(desired)) {
-            return new LayerStatus(layer.name(), LayerStatus.State.IN_SYNC, "not in use: the platform declares nothing"
-                    + " for this layer", List.of());
+            return new ObservedLayer(layer.name(), new LayerStatus(layer.name(), LayerStatus.State.IN_SYNC,
+                    "not in use: the platform declares nothing for this layer", List.of()), desired, null);
         }
-        return layer.status(desired, live(target));
+        L live = live(target);
+        return new ObservedLayer(layer.name(), layer.status(desired, live), desired, live);
     }
 
     private L live(Target target) {

@@ -62,9 +62,14 @@ public final class Loop {
 
     /** Per-layer state of the selected layers. Writes nothing. */
     public List<LayerStatus> observe(Set<String> only) {
+        return observeLayers(only).stream().map(ObservedLayer::status).toList();
+    }
+
+    /** Per-layer state of the selected layers with the desired and live states behind it. Writes nothing. */
+    public List<ObservedLayer> observeLayers(Set<String> only) {
         ExecutorService readers = readers();
         try {
-            return select(declareAllWhileObserving(only, readers), only).stream().map(d -> d.status(target)).toList();
+            return select(declareAllWhileObserving(only, readers), only).stream().map(d -> d.observed(target)).toList();
         } finally {
             readers.shutdownNow();
         }
