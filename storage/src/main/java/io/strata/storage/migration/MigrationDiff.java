@@ -1,9 +1,8 @@
 package io.strata.storage.migration;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The pure comparison of the migrations folder with the history table: what is pending, and what
@@ -21,50 +20,48 @@ public record MigrationDiff(List<Migration> pending, List<AppliedMigration> appl
     }
 
     public static MigrationDiff compare(MigrationSet declared, MigrationHistory history) {
-        Map<Long, Migration> files = new HashMap<>();
-        declared.migrations().forEach(m -> files.put(m.version(), m));
-        Map<Long, AppliedMigration> rows = new HashMap<>();
-        history.applied().forEach(a -> rows.put(a.version(), a));
+        List<MigrationEntry> entries = MigrationEntry.of(declared, history);
+        AppliedMigration latest = history.applied().stream()
+                .max(Comparator.comparingLong(AppliedMigration::version)).orElse(null);
 
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>(declared.warnings());
-        AppliedMigration latest = null;
-        for (AppliedMigration row : history.applied()) {
-            if (latest == null || row.version() > latest.version()) {
-                latest = row;
+        // The history's rows first, then the new files, as a reviewer reads them: what was, then what comes.
+        for (MigrationEntry e : entries) {
+            if (e.applied() == null) {
+                continue;
             }
-            Migration file = files.get(row.version());
-            if (!row.success()) {
-                problems.add(row.file() + " failed on " + row.appliedAt() + " and may have partly run"
+            AppliedMigration row = e.applied();
+            switch (e.status()) {
+                case FAILED -> problems.add(row.file() + " failed on " + row.appliedAt() + " and may have partly run"
                         + (row.error() == null ? "" : " (" + row.error() + ")")
                         + ": fix the database by hand, then run `strata migrations repair` so it is retried");
-            } else if (file == null) {
-                problems.add(row.file() + " (version " + row.version() + ") was applied on " + row.appliedAt()
-                        + " but the file is gone: restore it from git (git checkout " + shortCommit(row.gitCommit())
-                        + " -- " + row.file() + ")");
-            } else if (!file.checksum().equals(row.checksum())) {
-                problems.add(file.file() + " was edited after it was applied on " + row.appliedAt()
+                case FILE_GONE -> problems.add(row.file() + " (version " + row.version() + ") was applied on "
+                        + row.appliedAt() + " but the file is gone: restore it from git (git checkout "
+                        + shortCommit(row.gitCommit()) + " -- " + row.file() + ")");
+                case EDITED -> problems.add(e.file().file() + " was edited after it was applied on " + row.appliedAt()
                         + " (checksum recorded " + Checksum.abbreviate(row.checksum()) + ", file now "
-                        + Checksum.abbreviate(file.checksum()) + "): applied migrations must not change; revert the"
-                        + " edit (git checkout -- " + file.file() + ") and put the change in a new migration"
+                        + Checksum.abbreviate(e.file().checksum()) + "): applied migrations must not change; revert the"
+                        + " edit (git checkout -- " + e.file().file() + ") and put the change in a new migration"
                         + " (strata migrations new NAME)");
-            } else if (!file.file().equals(row.file())) {
-                warnings.add(row.file() + " (version " + row.version() + ") was renamed to " + file.file()
-                        + "; its content is unchanged");
+                default -> {
+                    if (e.renamed()) {
+                        warnings.add(row.file() + " (version " + row.version() + ") was renamed to " + e.file().file()
+                                + "; its content is unchanged");
+                    }
+                }
             }
         }
         List<Migration> pending = new ArrayList<>();
-        for (Migration m : declared.migrations()) {
-            if (rows.containsKey(m.version())) {
-                continue;
-            }
-            if (latest != null && m.version() < latest.version()) {
+        for (MigrationEntry e : entries) {
+            if (e.status() == MigrationEntry.Status.OUT_OF_ORDER) {
+                Migration m = e.file();
                 problems.add(m.file() + " (version " + m.version() + ") is new, but version " + latest.version()
                         + " (" + latest.file() + ") is already applied: renumber it above " + latest.version()
                         + " so every environment applies migrations in the same order");
-                continue;
+            } else if (e.status() == MigrationEntry.Status.PENDING) {
+                pending.add(e.file());
             }
-            pending.add(m);
         }
         return new MigrationDiff(pending, history.applied(), problems, warnings);
     }
