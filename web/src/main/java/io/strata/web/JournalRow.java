@@ -1,0 +1,75 @@
+package io.strata.web;
+
+import io.strata.core.journal.JournalEntry;
+import io.strata.orchestration.lineage.ObservedRun;
+import io.strata.orchestration.lineage.PipelineLineage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of the journal page: an apply, rollback or other journalled command, or a pipeline run.
+ *
+ * @param at when it ended, or started for a run still going
+ * @param kind {@code apply}, {@code rollback}, ... as journalled, or {@code run}
+ * @param outcome {@code succeeded}, {@code failed}, {@code no changes}, {@code running}
+ * @param by the user for a journal entry, the pipeline for a run
+ * @param commit the git commit applied, or null
+ * @param details one line each: the changes, the error, the run's tables and duration
+ */
+record JournalRow(Instant at, String kind, String outcome, boolean failed, String by, String commit,
+        List<String> details) {
+
+    static final String RUN = "run";
+
+    /** Newest first; at the same instant a journal entry before a run, then by kind. */
+    static final Comparator<JournalRow> NEWEST_FIRST = Comparator.comparing(JournalRow::at,
+            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(r -> r.kind().equals(RUN))
+            .thenComparing(JournalRow::kind);
+
+    JournalRow {
+        details = List.copyOf(details);
+    }
+
+    static JournalRow of(JournalEntry e) {
+        List<String> details = new ArrayList<>();
+        if (e.error() != null) {
+            details.add("error: " + e.error().lines().findFirst().orElse(""));
+        }
+        details.addAll(e.changes());
+        return new JournalRow(e.finishedAt(), e.kind(), e.outcome().label(), e.outcome() == JournalEntry.Outcome.FAILED,
+                e.user(), e.gitCommit(), details);
+    }
+
+    static JournalRow of(String pipeline, ObservedRun run) {
+        List<String> details = new ArrayList<>();
+        details.add("run " + run.runId() + (run.endedAt() == null ? ", still running"
+                : ", took " + HumanTime.duration(Duration.between(run.startedAt(), run.endedAt()).toMillis())));
+        run.reads().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(t -> details.add("read " + t.getValue() + " row(s) from " + t.getKey()));
+        run.writes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(t -> details.add("wrote " + t.getValue() + " row(s) to " + t.getKey()));
+        return new JournalRow(run.endedAt() != null ? run.endedAt() : run.startedAt(), RUN, run.status(),
+                run.status().equals("failed"), "pipeline " + pipeline, null, details);
+    }
+
+    /**
+     * The runs the lineage graph carries: each pipeline's latest run and its latest successful
+     * ones, each once.
+     */
+    static List<JournalRow> runs(List<PipelineLineage> pipelines) {
+        List<JournalRow> rows = new ArrayList<>();
+        for (PipelineLineage p : pipelines) {
+            Map<String, ObservedRun> runs = new LinkedHashMap<>();
+            // The successful runs first: they carry the tables read and written, which the latest may not.
+            p.observedRuns().forEach(r -> runs.put(r.runId(), r));
+            p.latestRun().ifPresent(r -> runs.putIfAbsent(r.runId(), r));
+            runs.values().forEach(r -> rows.add(of(p.name(), r)));
+        }
+        return rows;
+    }
+}
