@@ -47,7 +47,7 @@ final class OverviewPage implements Page {
                     .append("</td><td>").append(Html.esc(LayerCounts.of(l.layer(), s).orElse(""))).append("</td><td>");
             Optional<Page> page = LayerCounts.page(l.layer())
                     .flatMap(id -> Site.PAGES.stream().filter(p -> p.id().equals(id)).findFirst());
-            page.ifPresent(p -> out.append("<a href=\"").append(links.to(p.id(), null)).append("\">")
+            page.ifPresent(p -> out.append("<a href=\"").append(links.to(p.id(), p.id())).append("\">")
                     .append(p.title()).append(" page</a>"));
             out.append("</td></tr>\n");
         }
@@ -55,6 +55,8 @@ final class OverviewPage implements Page {
         latestApply(out, s, links);
     }
 
+    // Links name the page's section as their anchor: served, /storage#storage opens the page at its
+    // content; exported, #storage is the section itself.
     private static void latestApply(StringBuilder out, Snapshot s, Links links) {
         Optional<JournalEntry> apply = latestApply(s);
         out.append("<p id=\"latest-apply\">");
@@ -69,7 +71,7 @@ final class OverviewPage implements Page {
                     .append(Html.esc(Fragments.shortCommit(e.gitCommit()))).append("</code>, ")
                     .append(e.changes().size()).append(" change(s).");
         }
-        out.append(" <a href=\"").append(links.to(JournalPage.ID, null)).append("\">The journal</a></p>\n");
+        out.append(" <a href=\"").append(links.to(JournalPage.ID, JournalPage.ID)).append("\">The journal</a></p>\n");
     }
 
     /** The newest apply that changed something or failed trying: a no-op apply says nothing new. */
