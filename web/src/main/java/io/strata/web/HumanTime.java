@@ -29,7 +29,7 @@ final class HumanTime {
         if (millis < 59_950) { // so that 59.96 s reads 1 min 0 s, not 60.0 s
             return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         }
-        long seconds = millis / 1000;
+        long seconds = Math.round(millis / 1000.0);
         if (seconds < 3600) {
             return seconds / 60 + " min " + seconds % 60 + " s";
         }
