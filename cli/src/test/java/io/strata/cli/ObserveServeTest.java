@@ -82,7 +82,8 @@ class ObserveServeTest {
             }
             HttpResponse<String> drift = get(url.resolve("/storage"), "GET");
             assertThat(drift.statusCode()).isEqualTo(200);
-            assertThat(drift.body()).contains("<li>+ table marts.&lt;b&gt;by_hand&lt;/b&gt; was added by hand (1 column)</li>")
+            assertThat(drift.body()).contains("<tr class=\"drift\"><th scope=\"row\"><code>marts.&lt;b&gt;by_hand&lt;/b&gt;</code></th>"
+                    + "<td>table</td><td>+ added</td><td>was added by hand (1 column)</td></tr>")
                     .contains("<span class=\"badge drift\">drift</span>").doesNotContain("<b>by_hand");
 
             assertThat(get(url, "HEAD").statusCode()).isEqualTo(200);
