@@ -90,9 +90,10 @@ final class JournalPage implements Page {
 
     @Override
     public String script() {
-        // Scoped to the journal's section, and silent where it is absent (the other served pages).
+        // Scoped to the journal's section, and silent where it is absent (the other served pages). The
+        // leading semicolon keeps a preceding page's script without one from calling this function.
         return """
-                (() => {
+                ;(() => {
                   const section = document.getElementById('journal');
                   const table = section && section.querySelector('#journal-table');
                   const filter = section && section.querySelector('#journal-filter');
