@@ -80,8 +80,8 @@ final class PipelinesPage implements Page {
                 #pipelines .timeline { display: flex; align-items: flex-end; gap: 2px; height: 1.7rem; margin: 0;
                                        padding: 0; list-style: none; }
                 #pipelines .timeline li { width: .75rem; min-height: .6rem; border-radius: 2px; color: #fff;
-                                          font-size: .65rem; line-height: 1; text-align: center; overflow: hidden;
-                                          background: #5f5f5f; }
+                                          font-size: .65rem; line-height: 1; text-align: center; overflow: hidden; }
+                #pipelines [data-status] { background: #5f5f5f; }
                 #pipelines [data-status="succeeded"] { background: #1e6b34; }
                 #pipelines [data-status="failed"] { background: #a3221b; }
                 #pipelines [data-status="running"] { background: #0b4f9c; }
