@@ -18,6 +18,11 @@ class ObserveHtmlTest {
     @TempDir
     Path tmp;
 
+    /** The page without the site's own inline script (fixed text, allowed by its hash), so that no other may hide. */
+    private static String withoutOwnScript(String page) {
+        return page.replaceFirst("(?s)<script>.*?</script>\n</body>", "</body>");
+    }
+
     @Test
     void writesTheExamplePlatformAsOnePageAndEscapesHandMadeHostileNames() throws Exception {
         Path platform = ExamplePlatform.copyTo(tmp.resolve("customers"));
@@ -39,8 +44,9 @@ class ObserveHtmlTest {
                     .contains("<td>3 role(s), 6 grant rule(s) declared; in sync</td>")
                     .contains("<span class=\"badge in-sync\">in sync</span> 3 layer(s)")
                     .contains("<tr id=\"migration-13\"><th scope=\"row\">13</th><td>raw_payments</td>")
-                    .contains("<tr><th scope=\"row\">customers</th><td>customers-enrichment</td><td>0 3 * * * (")
-                    .contains("<td>never run</td><td>marts.customers not written yet</td>")
+                    .contains("<tr id=\"pipelines-row-customers\"><th scope=\"row\">customers</th><td>customers-enrichment</td>"
+                            + "<td><code>0 3 * * *</code> (")
+                    .contains("<td>never run</td><td><ul><li>marts.customers not written yet</li></ul></td>")
                     .contains("<li>+ storage migrations/0012_add_customer_segment.sql</li>")
                     .contains("<li>+ orchestration customers-enrichment</li>")
                     .contains("commit <code title=\"" + ExamplePlatform.headCommit(platform) + "\">"
@@ -69,10 +75,5 @@ class ObserveHtmlTest {
         } finally {
             cli.run("-C", c, "embedded", "stop");
         }
-    }
-
-    /** The page without the site's own inline script (fixed text, allowed by its hash): any other is an injection. */
-    private static String withoutOwnScript(String page) {
-        return page.replaceFirst("(?s)<script>.*?</script>\n</body>", "</body>");
     }
 }

@@ -86,7 +86,7 @@ class SiteTest {
 
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">")
                 .contains("<a class=\"skip\" href=\"#main\">").contains("<main id=\"main\">")
-                .contains("@media print").contains("<th scope=\"col\">Next run</th>");
+                .contains("@media print");
         for (Page p : Site.PAGES) {
             assertThat(page).contains("<section id=\"" + p.id() + "\"").contains("href=\"#" + p.id() + "\"");
         }
@@ -108,19 +108,6 @@ class SiteTest {
         assertThat(Site.pageId("/overview")).isEmpty();
         assertThat(Site.pageId("/nothing")).isEmpty();
         assertThat(Site.page("nothing", snapshot)).isEmpty();
-    }
-
-    @Test
-    void splitsTheCronJobLineIntoColumnsAndKeepsOtherLinesWhole() {
-        assertThat(PipelinesPage.cronJob("customers: customers-enrichment  0 3 * * * (UTC)  next 2026-11-27 03:00"
-                + "  last run succeeded 2026-11-26 03:00:02 (4.1 s, scheduled, read 10, wrote 9)  marts.customers fresh"
-                + " (21 h old)  marts.other stale")).contains(List.of("customers", "customers-enrichment",
-                        "0 3 * * * (UTC)", "next 2026-11-27 03:00",
-                        "last run succeeded 2026-11-26 03:00:02 (4.1 s, scheduled, read 10, wrote 9)",
-                        "marts.customers fresh (21 h old); marts.other stale"));
-        assertThat(PipelinesPage.cronJob("drift: customers-enrichment: its pipeline folder pipelines/x/ is gone"))
-                .isEmpty();
-        assertThat(PipelinesPage.cronJob("+ customers-enrichment pending: pipeline customers")).isEmpty();
     }
 
     @Test

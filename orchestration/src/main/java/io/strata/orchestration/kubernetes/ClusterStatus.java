@@ -78,7 +78,8 @@ final class ClusterStatus {
         return line.toString();
     }
 
-    private static String outcome(Job job) {
+    /** {@code succeeded}, {@code failed (REASON)}, {@code running} or {@code pending}, from the Job's conditions. */
+    static String outcome(Job job) {
         if (job.getStatus() == null) {
             return "pending";
         }
@@ -95,7 +96,7 @@ final class ClusterStatus {
     }
 
     /** {@code pod customers-1-x: Failed, exit 1 (Error)}. */
-    private static String pod(Pod pod) {
+    static String pod(Pod pod) {
         StringBuilder text = new StringBuilder("pod ").append(pod.getMetadata().getName()).append(": ")
                 .append(pod.getStatus() == null ? "Unknown" : pod.getStatus().getPhase());
         List<ContainerStatus> statuses = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
@@ -112,7 +113,7 @@ final class ClusterStatus {
         return text.toString();
     }
 
-    private static <T extends HasMetadata> Map<String, List<T>> byOwner(List<T> objects) {
+    static <T extends HasMetadata> Map<String, List<T>> byOwner(List<T> objects) {
         return objects.stream().flatMap(o -> Optional.ofNullable(o.getMetadata().getOwnerReferences()).orElse(List.of())
                         .stream().map(OwnerReference::getUid).map(uid -> Map.entry(uid, o)))
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));

@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How observe writes times, durations and counts: short, and in the zone of the schedule. */
-final class Durations {
+public final class Durations {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -16,7 +16,7 @@ final class Durations {
     private Durations() {}
 
     /** How long a run took: {@code 4.1 s}, {@code 3 min 5 s}, {@code 2 h 10 min}. */
-    static String run(Duration d) {
+    public static String run(Duration d) {
         long seconds = d.getSeconds();
         if (seconds < 60) {
             return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
@@ -28,7 +28,7 @@ final class Durations {
     }
 
     /** How old something is, roughly: {@code 40 s}, {@code 12 min}, {@code 21 h}, {@code 3 d}. */
-    static String age(Duration d) {
+    public static String age(Duration d) {
         long seconds = Math.max(0, d.getSeconds());
         if (seconds < 60) {
             return seconds + " s";
@@ -43,22 +43,22 @@ final class Durations {
     }
 
     /** {@code 2026-11-26 03:00:02}. */
-    static String time(Instant instant, ZoneId zone) {
+    public static String time(Instant instant, ZoneId zone) {
         return SECONDS.format(instant.atZone(zone));
     }
 
     /** A scheduled time: {@code 2026-11-27 03:00}, with seconds only when it has some. */
-    static String scheduled(Instant instant, ZoneId zone) {
+    public static String scheduled(Instant instant, ZoneId zone) {
         return (instant.getEpochSecond() % 60 == 0 ? MINUTES : SECONDS).format(instant.atZone(zone));
     }
 
     /** {@code UTC} for UTC however it is spelled, else the zone's name. */
-    static String zone(ZoneId zone) {
+    public static String zone(ZoneId zone) {
         return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     /** {@code 10,000}. */
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 }

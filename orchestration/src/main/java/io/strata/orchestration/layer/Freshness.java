@@ -19,9 +19,9 @@ import java.util.Optional;
  * @param lastWrite when the latest successful run that wrote it ended; null when none did
  * @param staleSince from when the rule calls it stale; null when its schedule never fires
  */
-record Freshness(String table, Instant lastWrite, Instant staleSince) {
+public record Freshness(String table, Instant lastWrite, Instant staleSince) {
 
-    Freshness {
+    public Freshness {
         Objects.requireNonNull(table, "table");
     }
 
@@ -40,12 +40,12 @@ record Freshness(String table, Instant lastWrite, Instant staleSince) {
         return new Freshness(table, lastWrite, secondRun.map(t -> t.plus(usualDuration)).orElse(null));
     }
 
-    boolean staleAt(Instant now) {
+    public boolean staleAt(Instant now) {
         return staleSince != null && now.isAfter(staleSince);
     }
 
     /** {@code marts.customers fresh (21 h old)}, {@code ... stale (3 d old)}, {@code ... not written yet}. */
-    String describe(Instant now) {
+    public String describe(Instant now) {
         if (lastWrite == null) {
             return table + (staleAt(now) ? " stale (never written)" : " not written yet");
         }

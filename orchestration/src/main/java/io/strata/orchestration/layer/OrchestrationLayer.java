@@ -78,7 +78,8 @@ public final class OrchestrationLayer implements Layer<DeclaredSchedules, LiveSc
     @Override
     public LiveSchedules observe(Target target) {
         try (Connection c = target.database().connect()) {
-            return new LiveSchedules(ScheduleRegistry.read(c, tables), RunHistory.read(c, tables), clock.instant());
+            return new LiveSchedules(ScheduleRegistry.read(c, tables), RunHistory.read(c, tables), clock.instant(),
+                    clock.getZone());
         } catch (SQLException e) {
             throw new StrataException("cannot read the schedule registry and run records on "
                     + target.database().displayUrl() + ": " + e.getMessage(),
@@ -114,7 +115,7 @@ public final class OrchestrationLayer implements Layer<DeclaredSchedules, LiveSc
 
     @Override
     public LayerStatus status(DeclaredSchedules desired, LiveSchedules live) {
-        return ScheduleStatus.of(desired, live, SchedulePlanner.changes(desired, live.registry()), clock.getZone());
+        return ScheduleStatus.of(desired, live);
     }
 
     @Override

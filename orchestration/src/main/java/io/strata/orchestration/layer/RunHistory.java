@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Reads the pipelines' run records (written by the pipeline library, docs/pipelines.md) for
  * observe: two queries whatever the number of pipelines, one ranking each pipeline's runs with
- * window functions, one grouping the tables written by successful runs. Never writes.
+ * window functions (its latest runs of any status, and its latest successful ones), one grouping
+ * the tables written by successful runs. Never writes.
  */
 final class RunHistory {
 
@@ -29,22 +30,23 @@ final class RunHistory {
         if (!tables.exists(c, tables.runs()) || !tables.exists(c, tables.runTables())) {
             return RecentRuns.NONE;
         }
-        Map<String, RecentRuns.Run> latest = new HashMap<>();
+        Map<String, List<RecentRuns.Run>> history = new HashMap<>();
         Map<String, List<Duration>> successes = new HashMap<>();
         String ranked = "SELECT run_id, pipeline, triggered_by, status, started_at, ended_at, rows_read, rows_written,"
                 + " error, ROW_NUMBER() OVER (PARTITION BY pipeline ORDER BY started_at DESC, run_id DESC) AS latest,"
                 + " ROW_NUMBER() OVER (PARTITION BY pipeline, status ORDER BY started_at DESC, run_id DESC)"
                 + " AS in_status FROM " + tables.runs();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM (" + ranked + ") ranked"
-                + " WHERE latest = 1 OR (status = 'succeeded' AND in_status <= " + SUCCESSES + ")"
+                + " WHERE latest <= " + RecentRuns.RECENT + " OR (status = 'succeeded' AND in_status <= " + SUCCESSES + ")"
                 + " ORDER BY pipeline, started_at DESC, run_id DESC")) {
             while (rs.next()) {
                 RecentRuns.Run run = new RecentRuns.Run(rs.getString("run_id"), rs.getString("status"),
                         rs.getString("triggered_by"), tables.instant(rs, "started_at"), tables.instant(rs, "ended_at"),
                         rs.getLong("rows_read"), rs.getLong("rows_written"), rs.getString("error"));
                 String pipeline = rs.getString("pipeline");
-                if (rs.getLong("latest") == 1) {
-                    latest.put(pipeline, run);
+                if (rs.getLong("latest") <= RecentRuns.RECENT) {
+                    // Ordered newest first by the query.
+                    history.computeIfAbsent(pipeline, p -> new ArrayList<>()).add(run);
                 }
                 if (run.status().equals("succeeded") && rs.getLong("in_status") <= SUCCESSES && run.endedAt() != null) {
                     successes.computeIfAbsent(pipeline, p -> new ArrayList<>()).add(run.duration());
@@ -64,6 +66,6 @@ final class RunHistory {
                 }
             }
         }
-        return new RecentRuns(latest, successes, lastWrites);
+        return new RecentRuns(history, successes, lastWrites);
     }
 }

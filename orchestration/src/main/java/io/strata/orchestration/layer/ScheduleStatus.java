@@ -1,10 +1,7 @@
 package io.strata.orchestration.layer;
 
-import io.strata.core.error.StrataException;
 import io.strata.core.layer.LayerStatus;
 import io.strata.core.plan.Change;
-import io.strata.orchestration.cronjob.CronJobSchedule;
-import io.strata.orchestration.manifest.CronJobManifest;
 import io.strata.orchestration.registry.RegisteredCronJob;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,40 +12,27 @@ import java.util.Optional;
 
 /**
  * What {@code strata observe} says about orchestration: one line per scheduled CronJob (its
- * schedule, next run, last run and the freshness of the tables it writes), then what is pending
- * (declared but not applied) and what is drift (registry rows changed outside Strata, or naming a
- * pipeline whose folder is gone).
+ * schedule, next run, last run and the freshness of the tables it writes), then the notices: what
+ * is pending (declared but not applied) and what is drift (registry rows changed outside Strata, or
+ * naming a pipeline whose folder is gone).
  */
-final class ScheduleStatus {
+public final class ScheduleStatus {
 
     private ScheduleStatus() {}
 
-    static LayerStatus of(DeclaredSchedules desired, LiveSchedules live, List<Change> pending, ZoneId schedulerZone) {
+    static LayerStatus of(DeclaredSchedules desired, LiveSchedules live) {
+        List<Change> pending = SchedulePlanner.changes(desired, live.registry());
+        List<String> drift = drift(desired, live);
         List<String> details = new ArrayList<>();
-        List<String> drift = new ArrayList<>();
-        int stale = 0;
-        List<RegisteredCronJob> rows = live.registry().stream()
-                .sorted(Comparator.comparing(RegisteredCronJob::pipeline).thenComparing(RegisteredCronJob::name)).toList();
-        for (RegisteredCronJob row : rows) {
-            row.outOfBand().forEach(problem -> drift.add("drift: " + row.name() + ": " + problem));
-            if (!desired.pipelines().contains(row.pipeline())) {
-                drift.add("drift: " + row.name() + ": its pipeline folder pipelines/" + row.pipeline() + "/ is gone");
-            }
-            CronJobManifest cronJob;
-            try {
-                cronJob = row.cronJob();
-            } catch (StrataException unreadable) {
-                details.add(row.pipeline() + ": " + row.name() + "  cannot be scheduled: its manifest does not parse");
-                continue;
-            }
-            List<Freshness> tables = freshness(cronJob, row, live, schedulerZone);
-            stale += (int) tables.stream().filter(f -> f.staleAt(live.observedAt())).count();
-            details.add(line(row, cronJob, tables, live, schedulerZone));
+        long stale = 0;
+        List<ScheduledCronJob> cronJobs = ScheduledCronJob.of(live);
+        for (ScheduledCronJob cronJob : cronJobs) {
+            stale += cronJob.stale(live.observedAt());
+            details.add(line(cronJob, live));
         }
-        pending.forEach(c -> details.add(c.action().symbol() + " " + c.object() + " pending: " + c.summary()));
-        details.addAll(drift);
+        details.addAll(notices(pending, drift));
 
-        String summary = rows.size() + " CronJob(s) on the local scheduler"
+        String summary = cronJobs.size() + " CronJob(s) on the local scheduler"
                 + (pending.isEmpty() ? "" : ", " + pending.size() + " change(s) pending")
                 + (drift.isEmpty() ? "" : ", " + drift.size() + " changed outside Strata")
                 + (stale == 0 ? "" : ", " + stale + " stale table(s)");
@@ -57,34 +41,50 @@ final class ScheduleStatus {
         return new LayerStatus(OrchestrationLayer.NAME, state, summary, details);
     }
 
-    private static List<Freshness> freshness(CronJobManifest cronJob, RegisteredCronJob row, LiveSchedules live,
-            ZoneId schedulerZone) {
-        RecentRuns runs = live.runs();
-        return cronJob.lineage().writes().stream()
-                .map(table -> Freshness.of(table, runs.lastWrite(table).orElse(null), row.createdAt(),
-                        cronJob.schedule().cron(), schedulerZone, runs.usualDuration(row.pipeline())))
-                .toList();
+    /** The status lines after the CronJobs': what is pending, then what is drift. */
+    public static List<String> notices(DeclaredSchedules desired, LiveSchedules live) {
+        return notices(SchedulePlanner.changes(desired, live.registry()), drift(desired, live));
+    }
+
+    private static List<String> notices(List<Change> pending, List<String> drift) {
+        List<String> lines = new ArrayList<>();
+        pending.forEach(c -> lines.add(c.action().symbol() + " " + c.object() + " pending: " + c.summary()));
+        lines.addAll(drift);
+        return lines;
+    }
+
+    private static List<String> drift(DeclaredSchedules desired, LiveSchedules live) {
+        List<String> drift = new ArrayList<>();
+        List<RegisteredCronJob> rows = live.registry().stream()
+                .sorted(Comparator.comparing(RegisteredCronJob::pipeline).thenComparing(RegisteredCronJob::name)).toList();
+        for (RegisteredCronJob row : rows) {
+            row.outOfBand().forEach(problem -> drift.add("drift: " + row.name() + ": " + problem));
+            if (!desired.pipelines().contains(row.pipeline())) {
+                drift.add("drift: " + row.name() + ": its pipeline folder pipelines/" + row.pipeline() + "/ is gone");
+            }
+        }
+        return drift;
     }
 
     /**
      * {@code customers: customers-enrichment  0 3 * * * (UTC)  next 2026-11-27 03:00  last run succeeded
      * 2026-11-26 03:00:02 (4.1 s, scheduled, read 10,000, wrote 9,500)  marts.customers fresh (21 h old)}.
      */
-    private static String line(RegisteredCronJob row, CronJobManifest cronJob, List<Freshness> tables,
-            LiveSchedules live, ZoneId schedulerZone) {
-        CronJobSchedule schedule = cronJob.schedule();
-        ZoneId zone = schedule.zone().orElse(schedulerZone);
+    private static String line(ScheduledCronJob cronJob, LiveSchedules live) {
+        StringBuilder line = new StringBuilder(cronJob.pipeline()).append(": ").append(cronJob.name()).append("  ");
+        if (!cronJob.readable()) {
+            return line.append("cannot be scheduled: its manifest does not parse").toString();
+        }
+        ZoneId zone = cronJob.zone();
         Instant now = live.observedAt();
-        StringBuilder line = new StringBuilder(row.pipeline()).append(": ").append(row.name()).append("  ")
-                .append(schedule.schedule()).append(" (").append(Durations.zone(zone)).append(")  ");
-        if (schedule.suspend()) {
+        line.append(cronJob.schedule()).append(" (").append(Durations.zone(zone)).append(")  ");
+        if (cronJob.suspended()) {
             line.append("suspended");
         } else {
-            line.append(schedule.cron().next(now.atZone(schedulerZone))
-                    .map(next -> "next " + Durations.scheduled(next.toInstant(), zone)).orElse("never fires"));
+            line.append(cronJob.next().map(next -> "next " + Durations.scheduled(next, zone)).orElse("never fires"));
         }
-        line.append("  ").append(lastRun(live.runs().latest(row.pipeline()), zone));
-        tables.forEach(f -> line.append("  ").append(f.describe(now)));
+        line.append("  ").append(lastRun(live.runs().latest(cronJob.pipeline()), zone));
+        cronJob.tables().forEach(f -> line.append("  ").append(f.describe(now)));
         return line.toString();
     }
 
@@ -93,17 +93,13 @@ final class ScheduleStatus {
             return "never run";
         }
         RecentRuns.Run run = latest.get();
-        String trigger = run.trigger().equals("schedule") ? "scheduled" : run.trigger();
         if (run.endedAt() == null) {
-            return "running since " + Durations.time(run.startedAt(), zone) + " (" + trigger + ")";
+            return "running since " + Durations.time(run.startedAt(), zone) + " (" + run.triggerLabel() + ")";
         }
         String line = "last run " + run.status() + " " + Durations.time(run.startedAt(), zone) + " ("
-                + Durations.run(run.duration()) + ", " + trigger + ", read " + Durations.count(run.rowsRead())
+                + Durations.run(run.duration()) + ", " + run.triggerLabel() + ", read " + Durations.count(run.rowsRead())
                 + ", wrote " + Durations.count(run.rowsWritten()) + ")";
-        if (run.error() != null && !run.error().isBlank()) {
-            String first = run.error().strip().lines().findFirst().orElse("");
-            line += ": " + (first.length() > 120 ? first.substring(0, 117) + "..." : first);
-        }
-        return line;
+        String error = run.errorLine();
+        return error.isEmpty() ? line : line + ": " + error;
     }
 }

@@ -4,6 +4,7 @@ import static io.strata.orchestration.layer.OrchestrationPlatform.cronJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.core.layer.LayerStatus;
+import io.strata.core.layer.Target;
 import io.strata.orchestration.testing.TestClock;
 import io.strata.pipeline.jdbc.Database;
 import io.strata.pipeline.run.RunRecord;
@@ -26,7 +27,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * What observe says per scheduled pipeline, from run records written as pipelines write them
  * (through {@link RunStore}): the schedule, the next run, the last run, and the freshness of the
- * tables it writes. On the embedded PostgreSQL and on the MariaDB server.
+ * tables it writes, and the latest runs the pipelines page draws. On the embedded PostgreSQL and on the
+ * MariaDB server.
  */
 @ParameterizedClass
 @EnumSource(Harness.Kind.class)
@@ -124,5 +126,50 @@ class OrchestrationObserveTest {
 
         assertThat(line()).isEqualTo("customers: customers-enrichment  0 3 * * * (Europe/Berlin)  suspended"
                 + "  running since 2026-11-24 13:30:00 (manual)  marts.customers not written yet");
+    }
+
+    private void record(String pipeline, String id, Instant started, Duration took, RunStatus status) {
+        RunRecord start = RunRecord.started(id, pipeline, "img", Trigger.SCHEDULE, "host", 1, started);
+        runs.start(start);
+        if (status != RunStatus.RUNNING) {
+            runs.finish(start.ended(started.plus(took), status, status == RunStatus.FAILED ? "boom" : null,
+                    Map.of("raw.customers", 10L), Map.of("marts.customers", 9L)));
+        }
+    }
+
+    /**
+     * The live state keeps each pipeline's latest {@link RecentRuns#RECENT} runs of any status,
+     * newest first, for the pipelines page's timeline; the usual duration still counts successes only.
+     */
+    @Test
+    void keepsTheLatestTwentyRunsOfEachPipelineWhateverTheirStatus() {
+        // 25 nightly runs of customers: every fifth failed (1 s), the others succeeded in 10 + i seconds; then one running.
+        for (int i = 0; i < 25; i++) {
+            record("customers", "c" + i, APPLIED.plus(Duration.ofDays(i)), Duration.ofSeconds(i % 5 == 4 ? 1 : 10 + i),
+                    i % 5 == 4 ? RunStatus.FAILED : RunStatus.SUCCEEDED);
+        }
+        record("customers", "c25", APPLIED.plus(Duration.ofDays(25)), null, RunStatus.RUNNING);
+        record("orders", "o0", APPLIED, Duration.ofSeconds(3), RunStatus.FAILED);
+        p.clock.set(APPLIED.plus(Duration.ofDays(26)));
+
+        LiveSchedules live = p.layer().observe(new Target("dev", p.database()));
+        RecentRuns recent = live.runs();
+
+        assertThat(recent.history("customers")).hasSize(RecentRuns.RECENT)
+                .extracting(RecentRuns.Run::runId).startsWith("c25", "c24", "c23").endsWith("c6");
+        assertThat(recent.history("customers")).extracting(RecentRuns.Run::status)
+                .startsWith("running", "failed", "succeeded");
+        assertThat(recent.history("customers").get(2)).satisfies(r -> {
+            assertThat(r.duration()).isEqualTo(Duration.ofSeconds(33));
+            assertThat(r.rowsRead()).isEqualTo(10);
+            assertThat(r.rowsWritten()).isEqualTo(9);
+            assertThat(r.triggerLabel()).isEqualTo("scheduled");
+        });
+        assertThat(recent.latest("customers")).map(RecentRuns.Run::status).hasValue("running");
+        assertThat(recent.history("orders")).extracting(RecentRuns.Run::runId).containsExactly("o0");
+        assertThat(recent.history("billing")).isEmpty();
+        // The five latest successes (c23, c22, c21, c20, c18) make the usual duration: their median, c21's 31 s.
+        assertThat(recent.usualDuration("customers")).isEqualTo(Duration.ofSeconds(31));
+        assertThat(live.zone()).isEqualTo(p.clock.getZone());
     }
 }
