@@ -1,12 +1,15 @@
 package io.strata.web;
 
+import io.strata.orchestration.layer.LiveSchedules;
+import io.strata.orchestration.layer.RecentRuns;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every apply and rollback the journal holds and the pipeline runs the lineage graph carries, newest
+ * Every apply and rollback the journal holds and the latest runs of every pipeline, newest
  * first, in one table; a search field and a kind filter narrow it when scripts run.
  */
 final class JournalPage implements Page {
@@ -29,10 +32,14 @@ final class JournalPage implements Page {
     public void body(StringBuilder out, Snapshot s, Links links) {
         List<JournalRow> rows = new ArrayList<>();
         s.journal().forEach(e -> rows.add(JournalRow.of(e)));
-        rows.addAll(JournalRow.runs(s.lineage().pipelines()));
+        Optional<LiveSchedules> schedules = s.live(LiveSchedules.class);
+        rows.addAll(schedules.map(live -> JournalRow.runs(live.runs(), s.lineage().pipelines()))
+                .orElseGet(() -> JournalRow.runs(s.lineage().pipelines())));
         rows.sort(JournalRow.NEWEST_FIRST);
         out.append("<p>The latest ").append(s.journal().size()).append(" journal entries (applies, rollbacks, ")
-                .append("repairs) and, per pipeline, its latest run and its latest successful run. Older runs are ")
+                .append("repairs) and, per pipeline, ").append(schedules.isPresent()
+                        ? "its latest " + RecentRuns.RECENT + " runs. Older runs are "
+                        : "its latest run and its latest successful run. Other runs are ")
                 .append("not part of the observation.</p>\n");
         if (rows.isEmpty()) {
             out.append("<p>Nothing applied and no pipeline run yet.</p>\n");

@@ -1,12 +1,14 @@
 package io.strata.web;
 
 import io.strata.core.journal.JournalEntry;
+import io.strata.orchestration.layer.RecentRuns;
 import io.strata.orchestration.lineage.ObservedRun;
 import io.strata.orchestration.lineage.PipelineLineage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +51,46 @@ record JournalRow(Instant at, String kind, String outcome, boolean failed, Strin
         List<String> details = new ArrayList<>();
         details.add("run " + run.runId() + (run.endedAt() == null ? ", still running"
                 : ", took " + HumanTime.duration(Duration.between(run.startedAt(), run.endedAt()).toMillis())));
+        tables(details, run);
+        return new JournalRow(run.endedAt() != null ? run.endedAt() : run.startedAt(), RUN, run.status(),
+                run.status().equals("failed"), "pipeline " + pipeline, null, details);
+    }
+
+    private static void tables(List<String> details, ObservedRun run) {
         run.reads().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(t -> details.add("read " + t.getValue() + " row(s) from " + t.getKey()));
         run.writes().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(t -> details.add("wrote " + t.getValue() + " row(s) to " + t.getKey()));
-        return new JournalRow(run.endedAt() != null ? run.endedAt() : run.startedAt(), RUN, run.status(),
-                run.status().equals("failed"), "pipeline " + pipeline, null, details);
+    }
+
+    /**
+     * The latest runs of every pipeline, of any status, as the orchestration layer observed them,
+     * with the tables read and written where the lineage graph carries that run.
+     */
+    static List<JournalRow> runs(RecentRuns recent, List<PipelineLineage> pipelines) {
+        Map<String, ObservedRun> withTables = new HashMap<>();
+        for (PipelineLineage p : pipelines) {
+            p.observedRuns().forEach(r -> withTables.put(r.runId(), r));
+            p.latestRun().ifPresent(r -> withTables.putIfAbsent(r.runId(), r));
+        }
+        List<JournalRow> rows = new ArrayList<>();
+        recent.history().forEach((pipeline, runs) -> runs.forEach(run -> {
+            List<String> details = new ArrayList<>();
+            details.add("run " + run.runId() + ", " + run.triggerLabel() + (run.endedAt() == null ? ", still running"
+                    : ", took " + HumanTime.duration(run.duration().toMillis())));
+            ObservedRun tables = withTables.get(run.runId());
+            if (tables == null || tables.reads().isEmpty() && tables.writes().isEmpty()) {
+                details.add("read " + run.rowsRead() + " row(s), wrote " + run.rowsWritten() + " row(s)");
+            } else {
+                tables(details, tables);
+            }
+            if (!run.errorLine().isEmpty()) {
+                details.add("error: " + run.errorLine());
+            }
+            rows.add(new JournalRow(run.endedAt() != null ? run.endedAt() : run.startedAt(), RUN, run.status(),
+                    run.status().equals("failed"), "pipeline " + pipeline, null, details));
+        }));
+        return rows;
     }
 
     /**

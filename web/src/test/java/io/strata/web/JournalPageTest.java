@@ -3,12 +3,17 @@ package io.strata.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.core.journal.JournalEntry;
+import io.strata.core.layer.LayerStatus;
+import io.strata.core.loop.ObservedLayer;
+import io.strata.orchestration.layer.LiveSchedules;
+import io.strata.orchestration.layer.RecentRuns;
 import io.strata.orchestration.lineage.Declaration;
 import io.strata.orchestration.lineage.LineageGraph;
 import io.strata.orchestration.lineage.ObservedRun;
 import io.strata.orchestration.lineage.RunHistory;
 import io.strata.orchestration.lineage.TableNames;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,29 @@ class JournalPageTest {
         StringBuilder out = new StringBuilder();
         new JournalPage().body(out, s, Links.EXPORTED);
         return out.toString();
+    }
+
+    @Test
+    void withTheLocalSchedulersLiveStateListsEveryRecentRunWithTheLineagesTablesWhereItHasThem() {
+        Snapshot base = snapshot();
+        RecentRuns recent = new RecentRuns(Map.of("customers", List.of(
+                new RecentRuns.Run("r2", "failed", "schedule", AT.plusSeconds(240), AT.plusSeconds(244), 0, 0, "boom\nstack"),
+                new RecentRuns.Run("r1", "succeeded", "manual", AT.plusSeconds(120), AT.plusMillis(124_100), 10, 9, null),
+                new RecentRuns.Run("r0", "succeeded", "schedule", AT.plusSeconds(30), AT.plusSeconds(35), 7, 6, null))),
+                Map.of(), Map.of());
+        LiveSchedules live = new LiveSchedules(List.of(), recent, AT.plusSeconds(600), ZoneOffset.UTC);
+        Snapshot withRuns = new Snapshot(base.environment(), base.databaseUrl(), null, List.of(new ObservedLayer(
+                "orchestration", new LayerStatus("orchestration", LayerStatus.State.IN_SYNC, "", List.of()), null, live)),
+                base.journal(), base.lineage(), base.observedAt());
+
+        String page = render(withRuns);
+        String body = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
+
+        // r0 is older than anything the lineage carries: only the layer's recent runs know it.
+        assertThat(body).containsSubsequence("<td>failed</td>", "<li>error: boom</li>",
+                "<li>run r1, manual, took 4.1 s</li>", "<li>read 10 row(s) from raw.customers</li>",
+                "<li>run r0, scheduled, took 5.0 s</li>", "<li>read 7 row(s), wrote 6 row(s)</li>");
+        assertThat(page).contains("its latest " + RecentRuns.RECENT + " runs").doesNotContain("stack");
     }
 
     @Test
