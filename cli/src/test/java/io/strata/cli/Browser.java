@@ -138,11 +138,11 @@ final class Browser implements AutoCloseable {
         return ((List<?>) urls).stream().map(String::valueOf).toList();
     }
 
-    /** Saves what the window shows as a PNG. */
+    /** Saves the page as a PNG: the window's width, the content's height (a short page leaves no blank below). */
     void screenshot(Path png) {
         try {
             Files.createDirectories(png.toAbsolutePath().getParent());
-            Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(png, driver.findElement(By.tagName("html")).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
