@@ -130,10 +130,19 @@ final class AccessMatrix {
         if (held.keySet().equals(wanted.keySet())) {
             return new Cell(held, Set.of(), Set.of(), false);
         }
+        // What differs only through PUBLIC is PUBLIC's drift: its own row shows it, not every role's.
         Set<Privilege> extra = EnumSet.noneOf(Privilege.class);
         Set<Privilege> missing = EnumSet.noneOf(Privilege.class);
-        held.keySet().stream().filter(p -> !wanted.containsKey(p)).forEach(extra::add);
-        wanted.keySet().stream().filter(p -> !held.containsKey(p)).forEach(missing::add);
+        held.forEach((p, route) -> {
+            if (!wanted.containsKey(p) && !route.viaPublic()) {
+                extra.add(p);
+            }
+        });
+        wanted.forEach((p, route) -> {
+            if (!held.containsKey(p) && !route.viaPublic()) {
+                missing.add(p);
+            }
+        });
         return new Cell(held, extra, missing, false);
     }
 

@@ -162,7 +162,7 @@ final class AccessMatrixHtml {
                 if (route == null || (route.viaPublic() && !row.isPublic())) {
                     continue;
                 }
-                who.add(row.isPublic() ? "everyone (PUBLIC)" : row.label() + " (" + route.describe() + ")");
+                who.add(row.isPublic() ? "everyone (PUBLIC)" : row.label() + " (" + how(route, o) + ")");
             }
             out.append("<tr><th scope=\"row\">").append(Html.esc(AccessMatrix.key(o))).append("</th><td>")
                     .append(who.isEmpty() ? "nobody but its owner" : Html.esc(String.join("; ", who)))
@@ -197,13 +197,17 @@ final class AccessMatrixHtml {
 
     /** How each privilege is held, as JSON for the script: {@code [{"p":"SELECT","how":"via alice → analyst"}]}. */
     private String how(Map<Privilege, Route> held, ObjectRef object) {
-        String owner = matrix.catalog().ownerOf(object);
-        return held.entrySet().stream().map(e -> {
-            Route route = e.getValue();
-            String how = route.holder().equals(owner) ? (route.direct() ? "owner" : route.describe() + ", the owner")
-                    : route.describe();
-            return "{\"p\":\"" + e.getKey().sql() + "\",\"how\":" + Json.string(how) + "}";
-        }).collect(Collectors.joining(",", "[", "]"));
+        return held.entrySet().stream()
+                .map(e -> "{\"p\":\"" + e.getKey().sql() + "\",\"how\":" + Json.string(how(e.getValue(), object)) + "}")
+                .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /** {@code direct}, {@code owner}, {@code PUBLIC}, {@code via alice → analyst}: how a role holds a privilege. */
+    private String how(Route route, ObjectRef object) {
+        if (!route.holder().equals(matrix.catalog().ownerOf(object))) {
+            return route.describe();
+        }
+        return route.direct() ? "owner" : route.describe() + ", the owner";
     }
 
     private static String names(Set<Privilege> privileges) {

@@ -43,8 +43,9 @@ public final class EffectiveAccess {
             return via.size() == 1;
         }
 
+        /** Held because PUBLIC holds it (not PUBLIC's own grant). */
         public boolean viaPublic() {
-            return holder().equals(Names.PUBLIC);
+            return via.size() > 1 && holder().equals(Names.PUBLIC);
         }
 
         /** {@code direct}, {@code PUBLIC}, {@code via alice → analyst}, or with {@code (after SET ROLE analyst)}. */
