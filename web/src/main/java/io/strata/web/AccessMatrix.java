@@ -116,34 +116,61 @@ final class AccessMatrix {
         return live;
     }
 
-    /** What the row's role holds on the object, live, each privilege by its best route. */
-    Map<Privilege, Route> held(Row row, ObjectRef object) {
-        return row.live() ? now.on(row.name(), object) : Map.of();
+    /** The routes the row's role holds privileges by, live, best first: what {@link Route} indices in a row refer to. */
+    List<Route> routes(Row row) {
+        return row.live() ? now.routes(row.name()) : List.of();
     }
 
-    Cell cell(Row row, ObjectRef object) {
-        if (row.superuser()) {
-            return new Cell(Map.of(), Set.of(), Set.of(), true);
+    /** A row's cells, computed once per row: a lookup or two per cell after that. */
+    RowCells cells(Row row) {
+        return new RowCells(row, row.live() ? now.all(row.name()) : Map.of(), declared.all(row.name()));
+    }
+
+    /** One row's live and declared privileges per object. */
+    static final class RowCells {
+        private static final Cell EMPTY = new Cell(Map.of(), Set.of(), Set.of(), false);
+        private static final Cell SUPERUSER = new Cell(Map.of(), Set.of(), Set.of(), true);
+
+        private final Row row;
+        private final Map<ObjectRef, Map<Privilege, Route>> held;
+        private final Map<ObjectRef, Map<Privilege, Route>> wanted;
+
+        private RowCells(Row row, Map<ObjectRef, Map<Privilege, Route>> held,
+                Map<ObjectRef, Map<Privilege, Route>> wanted) {
+            this.row = row;
+            this.held = held;
+            this.wanted = wanted;
         }
-        Map<Privilege, Route> held = held(row, object);
-        Map<Privilege, Route> wanted = declared.on(row.name(), object);
-        if (held.keySet().equals(wanted.keySet())) {
-            return new Cell(held, Set.of(), Set.of(), false);
+
+        /** What the role holds on the object, live, each privilege by its best route. */
+        Map<Privilege, Route> held(ObjectRef object) {
+            return held.getOrDefault(object, Map.of());
         }
-        // What differs only through PUBLIC is PUBLIC's drift: its own row shows it, not every role's.
-        Set<Privilege> extra = EnumSet.noneOf(Privilege.class);
-        Set<Privilege> missing = EnumSet.noneOf(Privilege.class);
-        held.forEach((p, route) -> {
-            if (!wanted.containsKey(p) && !route.viaPublic()) {
-                extra.add(p);
+
+        Cell cell(ObjectRef object) {
+            if (row.superuser()) {
+                return SUPERUSER;
             }
-        });
-        wanted.forEach((p, route) -> {
-            if (!held.containsKey(p) && !route.viaPublic()) {
-                missing.add(p);
+            Map<Privilege, Route> now = held.getOrDefault(object, Map.of());
+            Map<Privilege, Route> want = wanted.getOrDefault(object, Map.of());
+            if (now.keySet().equals(want.keySet())) {
+                return now.isEmpty() ? EMPTY : new Cell(now, Set.of(), Set.of(), false);
             }
-        });
-        return new Cell(held, extra, missing, false);
+            // What differs only through PUBLIC is PUBLIC's drift: its own row shows it, not every role's.
+            Set<Privilege> extra = EnumSet.noneOf(Privilege.class);
+            Set<Privilege> missing = EnumSet.noneOf(Privilege.class);
+            now.forEach((p, route) -> {
+                if (!want.containsKey(p) && !route.viaPublic()) {
+                    extra.add(p);
+                }
+            });
+            want.forEach((p, route) -> {
+                if (!now.containsKey(p) && !route.viaPublic()) {
+                    missing.add(p);
+                }
+            });
+            return new Cell(now, extra, missing, false);
+        }
     }
 
     /** The cell's attribute value naming its object: {@code schema.table}, {@code schema marts}, {@code database}. */

@@ -44,9 +44,7 @@ final class AccessPage implements Page {
                     the spec declares. After a role: <em>login</em> (can log in), <em>superuser</em> \
                     (bypasses privileges), <em>not created</em> (declared, not live yet).</p>
                     """);
-            html.tables(out, links);
-            html.others(out);
-            html.readers(out);
+            html.write(out, links);
         }
         s.layer(AccessLayer.NAME).ifPresent(l ->
                 Fragments.groups(out, l.status(), "Differences per role and object", "Role"));

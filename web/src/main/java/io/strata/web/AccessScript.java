@@ -2,7 +2,7 @@ package io.strata.web;
 
 /**
  * The access page's script: the "who can" search over the matrix cells' {@code data-*}
- * attributes. Results are built with {@code textContent}, never as HTML, so hostile names stay text.
+ * attributes ({@link AccessMatrixHtml} describes them). Results are built with {@code textContent}, never as HTML, so hostile names stay text.
  */
 final class AccessScript {
 
@@ -41,15 +41,26 @@ final class AccessScript {
                 if (text !== undefined) { e.textContent = text; }
                 return e;
               }
+              var routesOf = new Map();
+              function routes(header) {
+                if (!routesOf.has(header)) {
+                  var list = [];
+                  try { list = JSON.parse(header.getAttribute('data-routes') || '[]'); } catch (e) { list = []; }
+                  routesOf.set(header, list);
+                }
+                return routesOf.get(header);
+              }
               function holders(cells, privilege) {
                 var found = [];
                 cells.forEach(function (cell) {
-                  var how;
-                  try { how = JSON.parse(cell.getAttribute('data-how')); } catch (e) { return; }
-                  how.forEach(function (h) {
-                    if (privilege === null || h.p === privilege || h.p === 'ALL') {
-                      found.push(cell.getAttribute('data-role') + ': ' + h.p + ', ' + h.how);
-                    }
+                  var header = cell.parentElement.querySelector('th[scope="row"]');
+                  var via = header ? routes(header) : [];
+                  cell.getAttribute('data-how').split(' ').forEach(function (token) {
+                    var m = /^([A-Z]+)=([0-9]+)(o?)$/.exec(token);
+                    if (!m || (privilege !== null && m[1] !== privilege && m[1] !== 'ALL')) { return; }
+                    var how = via[Number(m[2])] || '';
+                    if (m[3]) { how = how === 'direct' ? 'owner' : how + ', the owner'; }
+                    found.push(cell.getAttribute('data-role') + ': ' + m[1] + ', ' + how);
                   });
                 });
                 return found;

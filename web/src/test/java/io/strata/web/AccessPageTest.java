@@ -133,14 +133,17 @@ class AccessPageTest {
         String page = page();
 
         assertThat(page).contains("<table id=\"access-matrix\" class=\"matrix\">")
-                .contains("<th scope=\"row\">analyst</th>")
-                .contains("<th scope=\"row\" data-tags=\"login\">alice</th>");
+                .contains("\">analyst</th>").contains("data-tags=\"login\"");
         assertThat(text(cell(page, "analyst", "marts.customers"))).isEqualTo("SELECT");
-        assertThat(cell(page, "analyst", "marts.customers")).contains("data-how=\"[{&quot;p&quot;:&quot;SELECT&quot;,"
-                + "&quot;how&quot;:&quot;direct&quot;}]\"").doesNotContain("drift");
+        // Routes are listed once per row, best first; a cell names a privilege and its route's index.
+        assertThat(page).contains("<th scope=\"row\" data-routes=\"[&quot;direct&quot;,&quot;PUBLIC&quot;]\">analyst</th>");
+        assertThat(cell(page, "analyst", "marts.customers")).contains("data-how=\"SELECT=0\"").doesNotContain("drift");
         assertThat(text(cell(page, "alice", "marts.customers"))).isEqualTo("SELECT");
-        assertThat(cell(page, "alice", "marts.customers")).contains("via alice → analyst");
-        assertThat(cell(page, "eve", "marts.customers")).contains("via eve → juniors → analyst");
+        assertThat(page).contains("<th scope=\"row\" data-tags=\"login\" data-routes=\"[&quot;via alice → analyst&quot;,"
+                + "&quot;PUBLIC&quot;]\">alice</th>");
+        assertThat(cell(page, "alice", "marts.customers")).contains("data-how=\"SELECT=0\"");
+        assertThat(page).contains("data-routes=\"[&quot;PUBLIC&quot;,&quot;via eve → juniors → analyst&quot;]\">eve</th>");
+        assertThat(cell(page, "eve", "marts.customers")).contains("data-how=\"SELECT=1\"");
         assertThat(text(cell(page, "bob", "marts.lonely"))).isEmpty();
     }
 
@@ -149,19 +152,20 @@ class AccessPageTest {
         String page = page();
 
         assertThat(text(cell(page, "carol", "marts.customers"))).isEqualTo("SELECT (after SET ROLE analyst)");
-        assertThat(cell(page, "carol", "marts.customers")).contains("(after SET ROLE analyst)&quot;}]");
+        assertThat(page).contains("&quot;via carol → analyst (after SET ROLE analyst)&quot;]\">carol</th>");
     }
 
     @Test
     void givesEveryRoleWhatPublicHolds() {
         String page = page();
 
-        assertThat(page).contains("<th scope=\"row\">PUBLIC</th>");
+        assertThat(page).contains("<th scope=\"row\" data-routes=\"[&quot;direct&quot;]\">PUBLIC</th>");
         assertThat(text(cell(page, "PUBLIC", "marts.stats"))).isEqualTo("SELECT");
         assertThat(text(cell(page, "bob", "marts.stats"))).isEqualTo("SELECT");
-        assertThat(cell(page, "bob", "marts.stats")).contains("&quot;how&quot;:&quot;PUBLIC&quot;");
+        assertThat(page).contains("data-routes=\"[&quot;direct&quot;,&quot;PUBLIC&quot;]\">bob</th>");
+        assertThat(cell(page, "bob", "marts.stats")).contains("data-how=\"SELECT=1\"");
         // analyst holds it directly too: the direct route is the one shown.
-        assertThat(cell(page, "analyst", "marts.stats")).contains("&quot;direct&quot;");
+        assertThat(cell(page, "analyst", "marts.stats")).contains("data-how=\"SELECT=0\"");
     }
 
     @Test
@@ -182,7 +186,7 @@ class AccessPageTest {
         assertThat(cell(page, "alice", "marts.customers")).doesNotContain("drift");
         // The owner's privileges are not the spec's business: never drift.
         assertThat(text(cell(page, "owner", "marts.customers"))).startsWith("SELECT, INSERT, UPDATE, DELETE");
-        assertThat(cell(page, "owner", "marts.customers")).doesNotContain("drift").contains("&quot;owner&quot;");
+        assertThat(cell(page, "owner", "marts.customers")).doesNotContain("drift").contains("SELECT=0o INSERT=0o");
     }
 
     @Test
@@ -233,7 +237,7 @@ class AccessPageTest {
 
         assertThat(page).doesNotContain(HOSTILE_ROLE).doesNotContain(HOSTILE_TABLE).doesNotContainIgnoringCase("<script");
         assertThat(text(cell(page, HOSTILE_ROLE, "marts." + HOSTILE_TABLE))).isEqualTo("SELECT");
-        assertThat(page).contains("<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>")
+        assertThat(page).contains("\">&lt;script&gt;alert(1)&lt;/script&gt;</th>")
                 .contains("data-object=\"marts.a&amp;b&quot;c\"")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; (direct)");
     }

@@ -103,8 +103,26 @@ public final class EffectiveAccess {
         return held == null ? Map.of() : Collections.unmodifiableMap(held);
     }
 
-    /** The routes from {@code role} to every role whose grants it can use, best first. */
-    private List<Route> routes(String role) {
+    /**
+     * Everything {@code role} holds, per object, each privilege by its best route: one pass over the
+     * grants of the roles it reaches, for callers that ask about many objects.
+     */
+    public Map<ObjectRef, Map<Privilege, Route>> all(String role) {
+        Map<ObjectRef, Map<Privilege, Route>> held = new HashMap<>();
+        for (Route route : routes(role)) {
+            for (Map.Entry<ObjectRef, Set<Privilege>> grant : graph.grantsOf(route.holder()).entrySet()) {
+                Map<Privilege, Route> on = held.computeIfAbsent(grant.getKey(), k -> new EnumMap<>(Privilege.class));
+                for (Privilege p : grant.getValue()) {
+                    on.putIfAbsent(p, route);
+                }
+            }
+        }
+        held.replaceAll((object, on) -> Collections.unmodifiableMap(on));
+        return Collections.unmodifiableMap(held);
+    }
+
+    /** The routes from {@code role} to every role (PUBLIC included) holding a grant it can use, best first. */
+    public List<Route> routes(String role) {
         List<Route> known = routes.get(role);
         return known != null ? known : walk(role);
     }
@@ -112,9 +130,11 @@ public final class EffectiveAccess {
     private List<Route> walk(String role) {
         List<Route> found = new ArrayList<>();
         for (Chain chain : memberships.from(role).values()) {
-            found.add(new Route(chain.via(), chain.needsSetRole()));
+            if (!graph.grantsOf(chain.group()).isEmpty()) {
+                found.add(new Route(chain.via(), chain.needsSetRole()));
+            }
         }
-        if (!role.equals(Names.PUBLIC)) {
+        if (!role.equals(Names.PUBLIC) && !graph.grantsOf(Names.PUBLIC).isEmpty()) {
             found.add(new Route(List.of(role, Names.PUBLIC), false));
         }
         found.sort(BEST_FIRST);
