@@ -27,12 +27,12 @@ import java.util.TreeMap;
  * Built from the live catalog as it is ({@link #live}), or as it would be once the spec is applied
  * ({@link #declared}), so that both answer the same questions the same way.
  *
- * <p>A grant on MySQL's {@code db.*} also counts on each live table of {@code db}: a role holding
- * it reads them all.
+ * <p>MySQL and MariaDB: a grant on {@code db.*} also counts on each live table of {@code db}, and an
+ * account (a login role) uses the roles granted to it only after SET ROLE.
  */
 public final class AccessGraph {
 
-    /** A role's attributes that decide what it can use. */
+    /** A role's attributes that decide what it can use; {@code inherit}: it uses its groups' privileges without SET ROLE. */
     public record Member(String name, boolean login, boolean inherit, boolean superuser) {}
 
     private final Map<String, Member> roles;
@@ -49,7 +49,7 @@ public final class AccessGraph {
     /** The catalog as it is: its roles, memberships and privileges (owners' included). */
     public static AccessGraph live(AccessCatalog live) {
         Builder b = new Builder(live);
-        live.roles().values().forEach(r -> b.role(new Member(r.name(), r.login(), r.inherit(), r.superuser())));
+        live.roles().values().forEach(r -> b.role(r.name(), r.login(), r.inherit(), r.superuser()));
         live.memberships().forEach(m -> b.member(m.member(), m.role()));
         live.grants().forEach(e -> b.grant(e.grantee(), e.object(), e.privilege()));
         return b.build();
@@ -65,11 +65,11 @@ public final class AccessGraph {
         DiffRules rules = DiffRules.of(live.dialect());
         Scope scope = new Scope(spec, live);
         Builder b = new Builder(live);
-        live.roles().values().forEach(r -> b.role(new Member(r.name(), r.login(), r.inherit(), r.superuser())));
+        live.roles().values().forEach(r -> b.role(r.name(), r.login(), r.inherit(), r.superuser()));
         for (RoleSpec r : spec.roles().values()) {
             if (scope.managesRole(r.name())) {
                 Role now = live.roles().get(r.name());
-                b.role(new Member(r.name(), r.login(), !rules.roleInherit() || r.inherit(), now != null && now.superuser()));
+                b.role(r.name(), r.login(), !rules.roleInherit() || r.inherit(), now != null && now.superuser());
                 r.memberOf().forEach(group -> b.member(r.name(), group));
             }
         }
@@ -149,13 +149,18 @@ public final class AccessGraph {
         private final Map<String, List<String>> groups = new HashMap<>();
         private final Map<String, Map<ObjectRef, Set<Privilege>>> grants = new HashMap<>();
         private final Map<String, List<ObjectRef>> tablesBySchema;
+        private final boolean mysql;
 
         Builder(AccessCatalog live) {
             tablesBySchema = objectsBySchema(live).getOrDefault(ObjectKind.TABLE, Map.of());
+            mysql = "mysql".equals(live.dialect());
         }
 
-        void role(Member member) {
-            roles.put(member.name(), member);
+        void role(String name, boolean login, boolean inherit, boolean superuser) {
+            // MySQL and MariaDB: an account uses a role granted to it only once the role is active (SET ROLE,
+            // or a default role, which Strata does not set); a role uses the roles granted to it while active.
+            boolean inherits = mysql ? !login : inherit;
+            roles.put(name, new Member(name, login, inherits, superuser));
         }
 
         void member(String member, String group) {
