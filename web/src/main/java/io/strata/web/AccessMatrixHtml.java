@@ -167,7 +167,8 @@ final class AccessMatrixHtml {
         if (row.superuser()) {
             out.append(" data-routes=\"").append(SUPERUSER_ROUTES).append('"');
         } else if (!routes.isEmpty()) {
-            out.append(" data-routes=\"").append(Html.esc(routes.stream().map(r -> Json.string(r.describe()))
+            out.append(" data-routes=\"").append(Html.esc(routes.stream()
+                    .map(r -> Json.string(row.isPublic() ? "granted to PUBLIC: every role holds it" : r.describe()))
                     .collect(Collectors.joining(",", "[", "]")))).append('"');
         }
         out.append('>').append(label).append("</th>");

@@ -50,17 +50,23 @@ final class AccessScript {
                 }
                 return routesOf.get(header);
               }
+              // One line per role and way of holding: "alice: SELECT, INSERT (via alice → analyst)".
               function holders(cells, privilege) {
                 var found = [];
                 cells.forEach(function (cell) {
                   var header = cell.parentElement.querySelector('th[scope="row"]');
                   var via = header ? routes(header) : [];
+                  var byHow = new Map();
                   cell.getAttribute('data-how').split(' ').forEach(function (token) {
                     var m = /^([A-Z]+)=([0-9]+)(o?)$/.exec(token);
                     if (!m || (privilege !== null && m[1] !== privilege && m[1] !== 'ALL')) { return; }
                     var how = via[Number(m[2])] || '';
                     if (m[3]) { how = how === 'direct' ? 'owner' : how + ', the owner'; }
-                    found.push(cell.getAttribute('data-role') + ': ' + m[1] + ', ' + how);
+                    if (!byHow.has(how)) { byHow.set(how, []); }
+                    byHow.get(how).push(m[1]);
+                  });
+                  byHow.forEach(function (privileges, how) {
+                    found.push(cell.getAttribute('data-role') + ': ' + privileges.join(', ') + ' (' + how + ')');
                   });
                 });
                 return found;

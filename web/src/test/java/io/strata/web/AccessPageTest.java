@@ -159,7 +159,8 @@ class AccessPageTest {
     void givesEveryRoleWhatPublicHolds() {
         String page = page();
 
-        assertThat(page).contains("<th scope=\"row\" data-routes=\"[&quot;direct&quot;]\">PUBLIC</th>");
+        assertThat(page).contains("<th scope=\"row\" data-routes=\"[&quot;granted to PUBLIC: every role holds it&quot;]\">"
+                + "PUBLIC</th>");
         assertThat(text(cell(page, "PUBLIC", "marts.stats"))).isEqualTo("SELECT");
         assertThat(text(cell(page, "bob", "marts.stats"))).isEqualTo("SELECT");
         assertThat(page).contains("data-routes=\"[&quot;direct&quot;,&quot;PUBLIC&quot;]\">bob</th>");
@@ -187,6 +188,23 @@ class AccessPageTest {
         // The owner's privileges are not the spec's business: never drift.
         assertThat(text(cell(page, "owner", "marts.customers"))).startsWith("SELECT, INSERT, UPDATE, DELETE");
         assertThat(cell(page, "owner", "marts.customers")).doesNotContain("drift").contains("SELECT=0o INSERT=0o");
+    }
+
+    @Test
+    void marksWhatPublicHoldsByHandOnPublicsRowOnly() {
+        AccessCatalog base = catalog();
+        List<AclEntry> grants = new ArrayList<>(base.grants());
+        grants.add(new AclEntry("public", ObjectRef.table("marts", "customers"), Privilege.INSERT, false, "owner"));
+        AccessCatalog live = new AccessCatalog("postgresql", 16, "app", "postgres", base.roles(), base.memberships(),
+                base.schemaOwners(), base.objectOwners(), grants, List.of());
+        StringBuilder out = new StringBuilder();
+        new AccessPage().body(out, snapshot(spec(SPEC), live), Links.EXPORTED);
+        String page = out.toString();
+
+        assertThat(cell(page, "PUBLIC", "marts.customers")).contains("class=\"drift\"");
+        assertThat(text(cell(page, "PUBLIC", "marts.customers"))).isEqualTo("INSERT (extra: INSERT)");
+        assertThat(cell(page, "alice", "marts.customers")).doesNotContain("drift");
+        assertThat(text(cell(page, "alice", "marts.customers"))).isEqualTo("SELECT, INSERT");
     }
 
     @Test
