@@ -78,10 +78,6 @@ public final class EffectiveAccess {
         this.routes = Map.copyOf(byRole);
     }
 
-    public AccessGraph graph() {
-        return graph;
-    }
-
     /**
      * The privileges {@code role} holds on {@code object}, each by its best route (no SET ROLE over
      * SET ROLE, then the shortest chain); empty when none. For PUBLIC, what PUBLIC holds.
