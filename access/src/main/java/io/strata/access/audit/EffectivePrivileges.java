@@ -85,31 +85,13 @@ public final class EffectivePrivileges {
     /** Every declared grant a role benefits from, with the membership chain it comes through. */
     public List<Held> of(String role) {
         List<Held> held = new ArrayList<>();
-        Map<String, List<String>> chains = new LinkedHashMap<>();
-        Map<String, Boolean> setRole = new LinkedHashMap<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(role));
-        chains.put(role, List.of(role));
-        setRole.put(role, false);
-        while (!todo.isEmpty()) {
-            String current = todo.poll();
-            RoleSpec spec1 = spec.roles().get(current);
-            if (spec1 == null) {
-                continue;
-            }
-            for (String group : spec1.memberOf()) {
-                if (!chains.containsKey(group)) {
-                    List<String> via = new ArrayList<>(chains.get(current));
-                    via.add(group);
-                    chains.put(group, via);
-                    setRole.put(group, setRole.get(current) || !spec1.inherit());
-                    todo.add(group);
-                }
-            }
-        }
-        for (Map.Entry<String, List<String>> chain : chains.entrySet()) {
+        MembershipChains memberships = new MembershipChains(
+                r -> spec.roles().containsKey(r) ? spec.roles().get(r).memberOf() : List.of(),
+                r -> !spec.roles().containsKey(r) || spec.roles().get(r).inherit());
+        for (MembershipChains.Chain chain : memberships.from(role).values()) {
             for (GrantRule rule : spec.grants()) {
-                if (rule.grantee().equals(chain.getKey())) {
-                    held.add(new Held(rule, chain.getValue(), setRole.get(chain.getKey())));
+                if (rule.grantee().equals(chain.group())) {
+                    held.add(new Held(rule, chain.via(), chain.needsSetRole()));
                 }
             }
         }

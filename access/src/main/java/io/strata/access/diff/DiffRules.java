@@ -14,4 +14,9 @@ public record DiffRules(boolean patternsAreObjects, boolean roleComments, boolea
 
     public static final DiffRules POSTGRESQL = new DiffRules(false, true, true, false);
     public static final DiffRules MYSQL = new DiffRules(true, false, false, true);
+
+    /** The rules of a catalog's dialect: {@code mysql} (MariaDB included), else PostgreSQL's. */
+    public static DiffRules of(String dialect) {
+        return "mysql".equals(dialect) ? MYSQL : POSTGRESQL;
+    }
 }
