@@ -34,30 +34,32 @@ final class LineagePage implements Page {
         out.append("<p>").append(view.pipelines().size()).append(" pipeline(s), ").append(view.tables().size())
                 .append(" table(s), from the CronJobs' <code>strata.io/reads</code> and <code>strata.io/writes</code>")
                 .append(" annotations and the latest successful run(s) of each pipeline.</p>\n");
-        mismatches(out, view);
+        List<Edge> mismatches = view.mismatches().stream()
+                .sorted(Comparator.comparing(Edge::pipeline).thenComparing(Edge::direction).thenComparing(Edge::table))
+                .toList();
+        out.append(mismatches.isEmpty()
+                ? "<p>Every pipeline that ran read and wrote the tables its CronJobs declare.</p>\n"
+                : "<p><strong>" + mismatches.size() + " mismatch(es)</strong> between the CronJobs and the runs,"
+                        + " listed below the graph.</p>\n");
         out.append("<figure class=\"lineage-figure\">\n");
         LineageSvg.write(out, view, LineageSvg.layout(view));
         out.append("<figcaption>Square boxes are tables, round ones pipelines. Arrows run from a table to the")
                 .append(" pipelines that read it and from a pipeline to the tables it writes; dashed red arrows and")
                 .append(" boxes marked <q>mismatch</q> are where the CronJobs and the runs differ. Select a node for")
-                .append(" its details.</figcaption>\n</figure>\n")
-                .append("<p class=\"lineage-all\" hidden><button type=\"button\" aria-pressed=\"false\">")
+                .append(" its details.</figcaption>\n</figure>\n");
+        mismatches(out, mismatches);
+        out.append("<p class=\"lineage-all\" hidden><button type=\"button\" aria-pressed=\"false\">")
                 .append("Show every node's details</button></p>\n<div class=\"lineage-details\">\n");
         view.pipelines().forEach(p -> LineageDetails.pipeline(out, view, p));
         view.tables().forEach(t -> LineageDetails.table(out, view, t));
         out.append("</div>\n");
     }
 
-    private static void mismatches(StringBuilder out, LineageView view) {
-        List<Edge> edges = view.mismatches().stream()
-                .sorted(Comparator.comparing(Edge::pipeline).thenComparing(Edge::direction).thenComparing(Edge::table))
-                .toList();
+    private static void mismatches(StringBuilder out, List<Edge> edges) {
         if (edges.isEmpty()) {
-            out.append("<p>Every pipeline that ran read and wrote the tables its CronJobs declare.</p>\n");
             return;
         }
-        out.append("<p><strong>").append(edges.size())
-                .append(" mismatch(es)</strong> between the CronJobs and the runs:</p>\n<ul class=\"lineage-mismatches\">\n");
+        out.append("<h3>Mismatches</h3>\n<ul class=\"lineage-mismatches\">\n");
         for (Edge e : edges) {
             out.append("<li class=\"mismatch\"><a href=\"#").append(Html.id("details-pipeline", e.pipeline()))
                     .append("\"><code>").append(Html.esc(e.pipeline())).append("</code></a>")
@@ -71,8 +73,8 @@ final class LineagePage implements Page {
     @Override
     public String css() {
         return """
-                #lineage .lineage-figure { margin: 1rem 0; overflow-x: auto; }
-                #lineage-graph { max-width: 100%; height: auto; display: block; }
+                #lineage .lineage-figure { margin: 1rem 0; overflow: auto; max-height: 85vh; }
+                #lineage-graph { display: block; }
                 #lineage-graph .node rect { fill: #f4f7fb; stroke: #4a5a70; stroke-width: 1.2; }
                 #lineage-graph .node-pipeline rect { fill: #e8f0fb; stroke: #0b4f9c; stroke-width: 1.6; }
                 #lineage-graph .node.mismatch rect { fill: #fdecea; stroke: #8a1c12; stroke-width: 2; stroke-dasharray: 5 3; }
@@ -102,7 +104,7 @@ final class LineagePage implements Page {
                 #lineage.lineage-js .details:not(.selected) { display: none; }
                 #lineage.lineage-js.lineage-every .details { display: block; }
                 @media print {
-                  #lineage .lineage-figure { overflow: visible; }
+                  #lineage .lineage-figure { overflow: visible; max-height: none; }
                   #lineage-graph { width: 100%; max-width: 100%; height: auto; }
                   #lineage .lineage-all { display: none; }
                   #lineage.lineage-js .details { display: block !important; }

@@ -161,7 +161,7 @@ class LineagePageTest {
         return page.substring(start, page.indexOf("</article>", start));
     }
 
-    private Snapshot snapshot(boolean withAccess) throws IOException {
+    Snapshot snapshot(boolean withAccess) throws IOException {
         for (String pipeline : List.of("customers", "orders")) {
             Files.createDirectories(platform.resolve("pipelines/" + pipeline));
             Files.writeString(platform.resolve("pipelines/" + pipeline + "/pom.xml"), "<project/>\n");
