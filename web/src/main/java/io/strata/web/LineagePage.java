@@ -162,7 +162,11 @@ final class LineagePage implements Page {
                     var link = e.target.closest && e.target.closest('a[href^="#details-"]');
                     if (!link || svg.contains(link)) { return; }
                     var node = fromDetails(link.getAttribute('href').slice(1));
-                    if (node) { e.preventDefault(); select(node, false); node.focus(); }
+                    if (node) {
+                      e.preventDefault();
+                      select(node, false);
+                      document.getElementById(link.getAttribute('href').slice(1)).focus();
+                    }
                   });
                   var initial = fromDetails(decodeURIComponent(location.hash.slice(1)));
                   if (initial && svg.contains(initial)) { select(initial, true); }

@@ -129,7 +129,8 @@ final class LineageSvg {
 
     private static void node(StringBuilder out, String kind, String name, String id, String details, boolean mismatch,
             Box box, String caption) {
-        String label = name.length() > MAX_LABEL ? name.substring(0, MAX_LABEL - 1) + "…" : name;
+        String label = name.codePointCount(0, name.length()) > MAX_LABEL
+                ? name.substring(0, name.offsetByCodePoints(0, MAX_LABEL - 1)) + "…" : name;
         String second = mismatch ? kind + " · mismatch" : kind;
         out.append("<g class=\"node node-").append(kind).append(mismatch ? " mismatch" : "").append("\" id=\"")
                 .append(id).append("\" data-name=\"").append(Html.esc(name)).append("\" tabindex=\"0\" transform=\"translate(")

@@ -127,6 +127,21 @@ class LineagePageTest {
     }
 
     @Test
+    void cutsLongNamesInTheBoxOnlyKeepingThemWholeInTitlesAndDetails() {
+        String table = "marts." + "x".repeat(30) + "&" + "y".repeat(30);
+        ObservedRun run = new ObservedRun("r1", "succeeded", T0, T0.plusSeconds(2), Map.of(), Map.of(table, 5L));
+        LineageGraph lineage = LineageGraph.build(List.of(), new RunHistory(new TableNames("public", false),
+                Map.of("p", new RunHistory.PipelineRuns("p", run, List.of(run))), 1));
+        String page = render(new Snapshot("dev", "jdbc:postgresql://x/y", null, List.of(), List.of(), lineage, T0));
+
+        String shown = table.substring(0, LineageSvg.MAX_LABEL - 1);
+        assertThat(page).contains("<text class=\"label\" x=\"10\" y=\"17\">" + Html.esc(shown) + "…</text>")
+                .contains("data-name=\"" + Html.esc(table) + "\"")
+                .contains("<title>" + Html.esc(table) + " (table, declared and observed differ)</title>")
+                .contains("<h3>Table <code>" + Html.esc(table) + "</code></h3>");
+    }
+
+    @Test
     void saysSoWhenTheAccessLayerWasNotObserved() throws IOException {
         String page = render(snapshot(false));
 
