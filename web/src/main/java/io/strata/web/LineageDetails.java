@@ -46,9 +46,9 @@ final class LineageDetails {
         out.append("</dd>\n<dt>Last run</dt><dd>");
         lastRun(out, p.latest());
         out.append("</dd>\n<dt>Reads</dt><dd>");
-        tables(out, view, p, Direction.READ);
+        edges(out, view, p.edges().stream().filter(e -> e.direction() == Direction.READ).toList(), true);
         out.append("</dd>\n<dt>Writes</dt><dd>");
-        tables(out, view, p, Direction.WRITE);
+        edges(out, view, p.edges().stream().filter(e -> e.direction() == Direction.WRITE).toList(), true);
         out.append("</dd>\n</dl>\n</article>\n");
     }
 
@@ -56,9 +56,9 @@ final class LineageDetails {
         out.append("<article class=\"details details-table").append(view.mismatch(t) ? " mismatch" : "")
                 .append("\" id=\"").append(Html.id("details-table", t.name())).append("\" tabindex=\"-1\">\n<h3>Table <code>")
                 .append(Html.esc(t.name())).append("</code></h3>\n<dl>\n<dt>Written by</dt><dd>");
-        pipelines(out, view, t.writers());
+        edges(out, view, t.writers(), false);
         out.append("</dd>\n<dt>Read by pipelines</dt><dd>");
-        pipelines(out, view, t.readers());
+        edges(out, view, t.readers(), false);
         out.append("</dd>\n<dt>Readers (roles with SELECT)</dt><dd>");
         if (!view.readersObserved()) {
             out.append("not known: the access layer was not observed");
@@ -103,42 +103,25 @@ final class LineageDetails {
         }
     }
 
-    private static void tables(StringBuilder out, LineageView view, PipelineLineage p, Direction direction) {
-        List<Edge> edges = p.edges().stream().filter(e -> e.direction() == direction).toList();
+    /** Edges as a list of links to the other end's details: tables from a pipeline, pipelines from a table. */
+    private static void edges(StringBuilder out, LineageView view, List<Edge> edges, boolean toTables) {
         if (edges.isEmpty()) {
             out.append("none");
             return;
         }
         out.append("<ul>");
         for (Edge e : edges) {
+            String name = toTables ? e.table() : e.pipeline();
             out.append("<li").append(view.mismatch(e) ? " class=\"mismatch\"" : "").append("><a href=\"#")
-                    .append(Html.id("details-table", e.table())).append("\"><code>").append(Html.esc(e.table()))
-                    .append("</code></a>");
+                    .append(Html.id(toTables ? "details-table" : "details-pipeline", name)).append("\"><code>")
+                    .append(Html.esc(name)).append("</code></a>");
             if (view.mismatch(e)) {
                 out.append(" <strong>").append(LineageView.mismatchWords(e)).append("</strong>");
             } else if (!e.observed()) {
                 out.append(" (declared; no successful run yet)");
             }
             if (e.rows() >= 0) {
-                out.append(", ").append(e.rows()).append(" row(s) in its newest successful run");
-            }
-            out.append("</li>");
-        }
-        out.append("</ul>");
-    }
-
-    private static void pipelines(StringBuilder out, LineageView view, List<Edge> edges) {
-        if (edges.isEmpty()) {
-            out.append("none");
-            return;
-        }
-        out.append("<ul>");
-        for (Edge e : edges) {
-            out.append("<li").append(view.mismatch(e) ? " class=\"mismatch\"" : "").append("><a href=\"#")
-                    .append(Html.id("details-pipeline", e.pipeline())).append("\"><code>").append(Html.esc(e.pipeline()))
-                    .append("</code></a>");
-            if (view.mismatch(e)) {
-                out.append(" <strong>").append(LineageView.mismatchWords(e)).append("</strong>");
+                out.append(", ").append(e.rows()).append(" row(s) in the newest successful run");
             }
             out.append("</li>");
         }
