@@ -2,6 +2,7 @@ package io.strata.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.strata.access.model.AccessCatalog;
 import io.strata.access.model.AclEntry;
 import io.strata.access.model.Membership;
@@ -9,8 +10,11 @@ import io.strata.access.model.ObjectRef;
 import io.strata.access.model.Privilege;
 import io.strata.access.model.Role;
 import io.strata.core.layer.LayerStatus;
-import io.strata.core.loop.ObservedLayer;
 import io.strata.core.layer.Workspace;
+import io.strata.core.loop.ObservedLayer;
+import io.strata.orchestration.kubernetes.ClusterCronJob;
+import io.strata.orchestration.kubernetes.DesiredCluster;
+import io.strata.orchestration.layer.DeclaredCronJob;
 import io.strata.orchestration.layer.DeclaredSchedules;
 import io.strata.orchestration.layer.ScheduleFiles;
 import io.strata.orchestration.lineage.Declaration;
@@ -18,7 +22,6 @@ import io.strata.orchestration.lineage.LineageGraph;
 import io.strata.orchestration.lineage.ObservedRun;
 import io.strata.orchestration.lineage.RunHistory;
 import io.strata.orchestration.lineage.TableNames;
-import io.strata.orchestration.layer.DeclaredCronJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +142,26 @@ class LineagePageTest {
                 .contains("data-name=\"" + Html.esc(table) + "\"")
                 .contains("<title>" + Html.esc(table) + " (table, declared and observed differ)</title>")
                 .contains("<h3>Table <code>" + Html.esc(table) + "</code></h3>");
+    }
+
+    @Test
+    void showsTheImageStrataBuiltInAKubernetesEnvironment() throws IOException {
+        Snapshot local = snapshot(true);
+        DeclaredSchedules declared = local.desired(DeclaredSchedules.class).orElseThrow();
+        List<ClusterCronJob> cronJobs = declared.cronJobs().stream()
+                .map(job -> new ClusterCronJob(job, "data", job.pipeline().equals("customers")
+                        ? "registry.example.com/data/customers:4f2a9c" : null, JsonNodeFactory.instance.objectNode()))
+                .toList();
+        ObservedLayer cluster = new ObservedLayer("orchestration", local.layers().get(0).status(),
+                new DesiredCluster(declared, cronJobs, List.of()), null);
+        String page = render(new Snapshot("production", local.databaseUrl(), null, List.of(cluster, local.layers().get(1)),
+                List.of(), local.lineage(), T0));
+
+        assertThat(block(page, "details-pipeline-customers"))
+                .contains("schedule <code>0 3 * * *</code>, image <code>registry.example.com/data/customers:4f2a9c</code>");
+        // No image built yet for orders: the reference as its manifest writes it.
+        assertThat(block(page, "details-pipeline-orders"))
+                .contains("image <code>${image:orders} (the image Strata builds for orders)</code>");
     }
 
     @Test
