@@ -7,6 +7,9 @@ import io.strata.cli.render.Format;
 import io.strata.cli.render.ObserveReport;
 import io.strata.cli.render.ObserveView;
 import io.strata.cli.serve.ObserveServer;
+import io.strata.core.config.BindAddress;
+import io.strata.core.config.ObserveSettings;
+import io.strata.core.config.ProjectConfig;
 import io.strata.core.loop.Loop;
 import io.strata.core.error.StrataException;
 import io.strata.orchestration.lineage.Declaration;
@@ -18,6 +21,7 @@ import io.strata.web.Site;
 import io.strata.web.Snapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,12 +67,18 @@ public final class ObserveCommand implements Callable<Integer> {
             description = "Write the report to FILE as one self-contained HTML file of every page (no network) instead of printing it.")
     private Path html;
 
-    @Option(names = "--serve", description = "Serve the HTML pages on 127.0.0.1, observing again on every request,"
+    @Option(names = "--serve", description = "Serve the HTML pages (on 127.0.0.1 unless strata.yaml or --bind says"
+            + " otherwise), observing again on every request,"
             + " until stopped (Ctrl-C, SIGTERM). Read-only.")
     private boolean serve;
 
     @Option(names = "--port", paramLabel = "N", description = "With --serve: the port (default 7070; 0 for any free port).")
     private Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "With --serve: the IP address to listen on, instead of"
+            + " observe.serve.bind in strata.yaml (default 127.0.0.1). Any other than loopback needs observe.serve.token"
+            + " in strata.yaml; the token is never taken from the command line.")
+    private String bind;
 
     @Override
     public Integer call() {
@@ -77,6 +87,9 @@ public final class ObserveCommand implements Callable<Integer> {
         }
         if (port != null && (!serve || port < 0 || port > 65_535)) {
             throw new StrataException(serve ? "--port must be 0 to 65535, not " + port : "--port goes with --serve");
+        }
+        if (bind != null && !serve) {
+            throw new StrataException("--bind goes with --serve");
         }
         if (serve) {
             return serve();
@@ -123,9 +136,10 @@ public final class ObserveCommand implements Callable<Integer> {
     private int serve() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ObserveSettings listen = listen();
         String environment = root.platform().target().environment(); // fails here, not on the first request, when the platform does not open
         CountDownLatch stopped = new CountDownLatch(1);
-        ObserveServer server = ObserveServer.start(port == null ? DEFAULT_PORT : port,
+        ObserveServer server = ObserveServer.start(listen, port == null ? DEFAULT_PORT : port,
                 path -> Site.pageId(path).map(id -> Site.page(id, snapshot()).orElseThrow()), line -> {
                     err.println(line);
                     err.flush();
@@ -136,7 +150,11 @@ public final class ObserveCommand implements Callable<Integer> {
             out.flush();
             stopped.countDown();
         }, "strata-observe-serve-stop"));
-        out.println("Serving observe of " + environment + " at " + server.url() + " (read-only, live; Ctrl-C stops)");
+        out.println("Serving observe of " + environment + " at " + server.url() + " ("
+                + (listen.bind().isAnyLocalAddress() ? "listening on every address; " : "")
+                + (server.tokenRequired() ? "token required: open it once with ?token= and the value of "
+                        + listen.token().reference() + ", or send Authorization: Bearer; " : "")
+                + "read-only, live; Ctrl-C stops)");
         out.flush();
         try {
             stopped.await();
@@ -145,6 +163,28 @@ public final class ObserveCommand implements Callable<Integer> {
             server.close();
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Where to listen: strata.yaml's {@code observe.serve}, its address replaced by {@code --bind}.
+     * The token comes from strata.yaml only: on the command line {@code ps} would show it to every
+     * user of the machine.
+     */
+    private ObserveSettings listen() {
+        ObserveSettings configured = ProjectConfig.load(root.root()).resolveObserve(root.variables()::get);
+        if (bind == null) {
+            return configured;
+        }
+        InetAddress address = BindAddress.parse(bind).orElseThrow(() -> new StrataException("--bind " + bind
+                + " is not an IP address", "give " + BindAddress.FORMS));
+        if (configured.token() == null && !BindAddress.isLoopback(address)) {
+            throw new StrataException("--bind " + bind + " lets other machines connect, and " + ProjectConfig.FILE_NAME
+                    + " sets no token (" + configured.tokenLocation().file() + ": observe.serve.token)",
+                    "add `observe: {serve: {token: ${env:STRATA_OBSERVE_TOKEN}}}` to " + ProjectConfig.FILE_NAME
+                            + " and export a random value of " + ObserveSettings.MIN_TOKEN_LENGTH
+                            + " characters or more (`openssl rand -hex 32`); the token is never read from the command line");
+        }
+        return new ObserveSettings(address, configured.token(), configured.tokenLocation(), configured.hosts());
     }
 
     private static void write(Path file, String page) {
