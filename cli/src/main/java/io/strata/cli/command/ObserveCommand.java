@@ -12,10 +12,6 @@ import io.strata.core.config.ObserveSettings;
 import io.strata.core.config.ProjectConfig;
 import io.strata.core.loop.Loop;
 import io.strata.core.error.StrataException;
-import io.strata.orchestration.lineage.Declaration;
-import io.strata.orchestration.lineage.LineageGraph;
-import io.strata.orchestration.lineage.RunHistoryReader;
-import io.strata.orchestration.manifest.ManifestReader;
 import io.strata.storage.embedded.EmbeddedInstance;
 import io.strata.web.Site;
 import io.strata.web.Snapshot;
@@ -25,7 +21,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,9 +37,6 @@ import picocli.CommandLine.Spec;
 public final class ObserveCommand implements Callable<Integer> {
 
     private static final int DEFAULT_PORT = 7070;
-
-    /** The pages compare each pipeline's declaration with its latest successful run, as {@code strata lineage} does by default. */
-    private static final int LINEAGE_RUNS = 1;
 
     @ParentCommand
     private StrataCommand root;
@@ -106,21 +98,9 @@ public final class ObserveCommand implements Callable<Integer> {
         return report.drift() ? ExitCode.DRIFT : ExitCode.OK;
     }
 
-    /**
-     * Observes once for the pages: the layers with the states behind their statuses, the journal,
-     * and the lineage (which the terminal report leaves to {@code strata lineage}).
-     */
+    /** Observes once for the pages. */
     private Snapshot snapshot() {
-        Instant started = Instant.now();
-        // The files first: a malformed manifest is reported before any database is read.
-        List<Declaration> declarations = Declaration.of(ManifestReader.readDirectory(root.root().resolve("k8s"))
-                .cronJobs());
-        Platform platform = root.platform();
-        Loop loop = platform.loop(StrataCommand.version());
-        return new Snapshot(platform.target().environment(), platform.database().displayUrl(),
-                platform.embedded().map(EmbeddedInstance::psqlCommand).orElse(null),
-                loop.observeLayers(new LinkedHashSet<>(layers)), loop.journal(journal == null ? 500 : journal),
-                LineageGraph.build(declarations, RunHistoryReader.read(platform.database(), LINEAGE_RUNS)), started);
+        return ObserveSnapshot.observe(root.root(), root::platform, new LinkedHashSet<>(layers), journal == null ? 500 : journal);
     }
 
     /** Observes once: the platform is opened again each time, so a served page follows edits to the spec too. */
