@@ -3,7 +3,6 @@ package io.strata.core.config;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code observe.serve} with the token resolved: what {@code strata observe --serve} needs to listen.
@@ -22,9 +21,5 @@ public record ObserveSettings(InetAddress bind, Secret token, SourceLocation tok
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(tokenLocation, "tokenLocation");
         hosts = List.copyOf(hosts);
-    }
-
-    public Optional<Secret> tokenIfSet() {
-        return Optional.ofNullable(token);
     }
 }

@@ -37,7 +37,7 @@ class ObserveConfigTest {
         ObserveSettings settings = load(dir, "name: customers\n").resolveObserve(name -> null);
 
         assertThat(settings.bind()).isEqualTo(InetAddress.getByName("127.0.0.1"));
-        assertThat(settings.tokenIfSet()).isEmpty();
+        assertThat(settings.token()).isNull();
         assertThat(settings.hosts()).isEmpty();
     }
 
