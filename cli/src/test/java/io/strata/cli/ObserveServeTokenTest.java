@@ -2,19 +2,15 @@ package io.strata.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.Inet4Address;
+import io.strata.cli.serve.LocalAddresses;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,16 +42,12 @@ class ObserveServeTokenTest {
         Path log = tmp.resolve("serve.log");
         Process serve = null;
         try {
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-C", c, "observe", "--serve",
-                    "--port", "0").redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().keySet().retainAll(Set.of("PATH", "HOME"));
-            builder.environment().put("STRATA_OBSERVE_TOKEN", TOKEN);
-            serve = builder.start();
-            Matcher serving = await(serve, log);
+            serve = ServeProcess.start(log, Map.of("STRATA_OBSERVE_TOKEN", TOKEN), "-C", c, "observe", "--serve",
+                    "--port", "0");
+            Matcher serving = ServeProcess.await(serve, log, SERVING);
             int port = Integer.parseInt(serving.group(2));
             // Reached the way another machine would, when this one has another address.
-            URI url = URI.create("http://" + otherAddress().map(InetAddress::getHostAddress).orElse("127.0.0.1") + ":"
+            URI url = URI.create("http://" + LocalAddresses.other().map(InetAddress::getHostAddress).orElse("127.0.0.1") + ":"
                     + port + "/");
 
             HttpResponse<String> denied = get(url, null);
@@ -85,32 +77,5 @@ class ObserveServeTokenTest {
             request.header("Authorization", authorization);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Matcher await(Process serve, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            Matcher m = SERVING.matcher(Files.readString(log));
-            if (m.find()) {
-                return m;
-            }
-            if (!serve.isAlive()) {
-                throw new AssertionError("observe --serve ended, exit " + serve.exitValue() + ":\n" + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("observe --serve did not start in 60 s:\n" + Files.readString(log));
-    }
-
-    /** A non-loopback IPv4 address of this machine, if it has one. */
-    private static Optional<InetAddress> otherAddress() throws Exception {
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                if (address instanceof Inet4Address && !address.isLoopbackAddress() && nic.isUp()) {
-                    return Optional.of(address);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

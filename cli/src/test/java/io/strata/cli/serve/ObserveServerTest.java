@@ -10,9 +10,7 @@ import io.strata.core.error.StrataException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -154,7 +151,7 @@ class ObserveServerTest {
     /** On this machine's own network address when it has one; the same gate there. */
     @Test
     void servesAnotherAddressOfThisMachineBehindTheToken() throws Exception {
-        Optional<InetAddress> other = otherAddress();
+        Optional<InetAddress> other = LocalAddresses.other();
         InetAddress bind = other.orElse(InetAddress.getLoopbackAddress());
         try (ObserveServer server = start(bind, token(), List.of())) {
             URI url = server.url();
@@ -180,17 +177,5 @@ class ObserveServerTest {
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    /** A non-loopback IPv4 address of this machine, if it has one. */
-    private static Optional<InetAddress> otherAddress() throws IOException {
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                if (address instanceof Inet4Address && !address.isLoopbackAddress() && nic.isUp()) {
-                    return Optional.of(address);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }
