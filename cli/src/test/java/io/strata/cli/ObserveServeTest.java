@@ -3,11 +3,10 @@ package io.strata.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.strata.cli.serve.LocalAddresses;
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +17,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,13 +50,8 @@ class ObserveServeTest {
             Cli.Result apply = cli.run("-C", c, "apply", "--auto-approve");
             assertThat(apply.code()).as(apply.toString()).isZero();
 
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-C", c, "observe", "--serve",
-                    "--port", "0").redirectErrorStream(true).redirectOutput(log.toFile());
-            // As the in-process runs: no STRATA_* or other settings from the machine running the tests.
-            builder.environment().keySet().retainAll(Set.of("PATH", "HOME"));
-            serve = builder.start();
-            Matcher serving = awaitServing(serve, log);
+            serve = ServeProcess.start(log, Map.of(), "-C", c, "observe", "--serve", "--port", "0");
+            Matcher serving = ServeProcess.await(serve, log, SERVING);
             URI url = URI.create(serving.group(1));
             int port = Integer.parseInt(serving.group(2));
 
@@ -92,7 +84,7 @@ class ObserveServeTest {
             assertThat(get(url.resolve("/other"), "GET").statusCode()).isEqualTo(404);
 
             // Listening on 127.0.0.1 only: this machine's other addresses refuse the port.
-            Optional<InetAddress> other = otherAddress();
+            Optional<InetAddress> other = LocalAddresses.other();
             if (other.isPresent()) {
                 try (Socket socket = new Socket()) {
                     assertThatThrownBy(
@@ -114,32 +106,5 @@ class ObserveServeTest {
     private HttpResponse<String> get(URI url, String method) throws Exception {
         return client.send(HttpRequest.newBuilder(url).method(method, HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Matcher awaitServing(Process serve, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            Matcher m = SERVING.matcher(Files.readString(log));
-            if (m.find()) {
-                return m;
-            }
-            if (!serve.isAlive()) {
-                throw new AssertionError("observe --serve ended, exit " + serve.exitValue() + ":\n" + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("observe --serve did not start in 60 s:\n" + Files.readString(log));
-    }
-
-    /** A non-loopback IPv4 address of this machine, if it has one. */
-    private static Optional<InetAddress> otherAddress() throws Exception {
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
-                    return Optional.of(address);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The observe site: six pages over one {@link Snapshot}. {@code observe --serve} answers each
@@ -22,8 +23,9 @@ public final class Site {
     public static final List<Page> PAGES = List.of(new OverviewPage(), new StoragePage(), new AccessPage(),
             new PipelinesPage(), new LineagePage(), new JournalPage());
 
-    private static final String SCRIPT = PAGES.stream().map(Page::script).filter(s -> !s.isBlank())
-            .collect(Collectors.joining("\n"));
+    /** The site's own script first (keyboard shortcuts), then each page's. */
+    private static final String SCRIPT = Stream.concat(Stream.of(Shortcuts.SCRIPT), PAGES.stream().map(Page::script))
+            .filter(s -> !s.isBlank()).collect(Collectors.joining("\n"));
 
     private static final String CSS = SiteStyle.CSS + PAGES.stream().map(Page::css).collect(Collectors.joining());
 
@@ -105,7 +107,9 @@ public final class Site {
                     .append(page == current ? " aria-current=\"page\"" : "").append('>').append(page.title())
                     .append("</a></li>");
         }
-        out.append("</ul></nav>\n</header>\n");
+        out.append("</ul></nav>\n");
+        Shortcuts.hint(out, PAGES);
+        out.append("</header>\n");
     }
 
     private static void section(StringBuilder out, Page page, Snapshot snapshot, Links links) {

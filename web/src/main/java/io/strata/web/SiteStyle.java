@@ -12,7 +12,13 @@ final class SiteStyle {
             .skip { position: absolute; left: -999px; }
             .skip:focus { left: 1rem; top: 1rem; background: #fff; color: #0b4f9c; padding: .5rem; z-index: 1; }
             a { color: #0b4f9c; }
-            a:focus { outline: 3px solid #0b4f9c; outline-offset: 2px; }
+            a:focus, button:focus, input:focus, select:focus, textarea:focus, summary:focus, [tabindex]:focus {
+              outline: 3px solid #0b4f9c; outline-offset: 2px; }
+            .keys { margin: 0 0 .6rem; font-size: 13px; }
+            .keys ul { margin: .3rem 0; padding-left: 1.2rem; }
+            .keys p { margin: .2rem 0; }
+            kbd { font: 12px ui-monospace, Menlo, Consolas, monospace; border: 1px solid #8a8a8a; border-radius: .2rem;
+                  padding: 0 .25rem; background: #f7f7f7; }
             header { border-bottom: 2px solid #d0d0d0; }
             nav ul { list-style: none; padding: 0; display: flex; gap: 1rem; flex-wrap: wrap; }
             nav a[aria-current] { font-weight: 700; text-decoration: none; border-bottom: 3px solid #0b4f9c; }
@@ -35,7 +41,7 @@ final class SiteStyle {
             .badge.drift { color: #8a1c12; background: #fdecea; }
             @media print {
               body { font-size: 10pt; max-width: none; padding: 0; }
-              .skip, nav { display: none; }
+              .skip, nav, .keys { display: none; }
               a { color: inherit; text-decoration: none; }
               section { break-inside: avoid-page; }
               tr { break-inside: avoid; }

@@ -7,21 +7,20 @@ import io.strata.cli.render.Format;
 import io.strata.cli.render.ObserveReport;
 import io.strata.cli.render.ObserveView;
 import io.strata.cli.serve.ObserveServer;
+import io.strata.core.config.BindAddress;
+import io.strata.core.config.ObserveSettings;
+import io.strata.core.config.ProjectConfig;
 import io.strata.core.loop.Loop;
 import io.strata.core.error.StrataException;
-import io.strata.orchestration.lineage.Declaration;
-import io.strata.orchestration.lineage.LineageGraph;
-import io.strata.orchestration.lineage.RunHistoryReader;
-import io.strata.orchestration.manifest.ManifestReader;
 import io.strata.storage.embedded.EmbeddedInstance;
 import io.strata.web.Site;
 import io.strata.web.Snapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,9 +37,6 @@ import picocli.CommandLine.Spec;
 public final class ObserveCommand implements Callable<Integer> {
 
     private static final int DEFAULT_PORT = 7070;
-
-    /** The pages compare each pipeline's declaration with its latest successful run, as {@code strata lineage} does by default. */
-    private static final int LINEAGE_RUNS = 1;
 
     @ParentCommand
     private StrataCommand root;
@@ -63,12 +59,18 @@ public final class ObserveCommand implements Callable<Integer> {
             description = "Write the report to FILE as one self-contained HTML file of every page (no network) instead of printing it.")
     private Path html;
 
-    @Option(names = "--serve", description = "Serve the HTML pages on 127.0.0.1, observing again on every request,"
+    @Option(names = "--serve", description = "Serve the HTML pages (on 127.0.0.1 unless strata.yaml or --bind says"
+            + " otherwise), observing again on every request,"
             + " until stopped (Ctrl-C, SIGTERM). Read-only.")
     private boolean serve;
 
     @Option(names = "--port", paramLabel = "N", description = "With --serve: the port (default 7070; 0 for any free port).")
     private Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "With --serve: the IP address to listen on, instead of"
+            + " observe.serve.bind in strata.yaml (default 127.0.0.1). Any other than loopback needs observe.serve.token"
+            + " in strata.yaml; the token is never taken from the command line.")
+    private String bind;
 
     @Override
     public Integer call() {
@@ -77,6 +79,9 @@ public final class ObserveCommand implements Callable<Integer> {
         }
         if (port != null && (!serve || port < 0 || port > 65_535)) {
             throw new StrataException(serve ? "--port must be 0 to 65535, not " + port : "--port goes with --serve");
+        }
+        if (bind != null && !serve) {
+            throw new StrataException("--bind goes with --serve");
         }
         if (serve) {
             return serve();
@@ -93,21 +98,9 @@ public final class ObserveCommand implements Callable<Integer> {
         return report.drift() ? ExitCode.DRIFT : ExitCode.OK;
     }
 
-    /**
-     * Observes once for the pages: the layers with the states behind their statuses, the journal,
-     * and the lineage (which the terminal report leaves to {@code strata lineage}).
-     */
+    /** Observes once for the pages. */
     private Snapshot snapshot() {
-        Instant started = Instant.now();
-        // The files first: a malformed manifest is reported before any database is read.
-        List<Declaration> declarations = Declaration.of(ManifestReader.readDirectory(root.root().resolve("k8s"))
-                .cronJobs());
-        Platform platform = root.platform();
-        Loop loop = platform.loop(StrataCommand.version());
-        return new Snapshot(platform.target().environment(), platform.database().displayUrl(),
-                platform.embedded().map(EmbeddedInstance::psqlCommand).orElse(null),
-                loop.observeLayers(new LinkedHashSet<>(layers)), loop.journal(journal == null ? 500 : journal),
-                LineageGraph.build(declarations, RunHistoryReader.read(platform.database(), LINEAGE_RUNS)), started);
+        return ObserveSnapshot.observe(root.root(), root::platform, new LinkedHashSet<>(layers), journal == null ? 500 : journal);
     }
 
     /** Observes once: the platform is opened again each time, so a served page follows edits to the spec too. */
@@ -123,9 +116,10 @@ public final class ObserveCommand implements Callable<Integer> {
     private int serve() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ObserveSettings listen = listen();
         String environment = root.platform().target().environment(); // fails here, not on the first request, when the platform does not open
         CountDownLatch stopped = new CountDownLatch(1);
-        ObserveServer server = ObserveServer.start(port == null ? DEFAULT_PORT : port,
+        ObserveServer server = ObserveServer.start(listen, port == null ? DEFAULT_PORT : port,
                 path -> Site.pageId(path).map(id -> Site.page(id, snapshot()).orElseThrow()), line -> {
                     err.println(line);
                     err.flush();
@@ -136,7 +130,11 @@ public final class ObserveCommand implements Callable<Integer> {
             out.flush();
             stopped.countDown();
         }, "strata-observe-serve-stop"));
-        out.println("Serving observe of " + environment + " at " + server.url() + " (read-only, live; Ctrl-C stops)");
+        out.println("Serving observe of " + environment + " at " + server.url() + " ("
+                + (listen.bind().isAnyLocalAddress() ? "listening on every address; " : "")
+                + (server.tokenRequired() ? "token required: open it once with ?token= and the value of "
+                        + listen.token().reference() + ", or send Authorization: Bearer; " : "")
+                + "read-only, live; Ctrl-C stops)");
         out.flush();
         try {
             stopped.await();
@@ -145,6 +143,28 @@ public final class ObserveCommand implements Callable<Integer> {
             server.close();
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Where to listen: strata.yaml's {@code observe.serve}, its address replaced by {@code --bind}.
+     * The token comes from strata.yaml only: on the command line {@code ps} would show it to every
+     * user of the machine.
+     */
+    private ObserveSettings listen() {
+        ObserveSettings configured = ProjectConfig.load(root.root()).resolveObserve(root.variables()::get);
+        if (bind == null) {
+            return configured;
+        }
+        InetAddress address = BindAddress.parse(bind).orElseThrow(() -> new StrataException("--bind " + bind
+                + " is not an IP address", "give " + BindAddress.FORMS));
+        if (configured.token() == null && !BindAddress.isLoopback(address)) {
+            throw new StrataException("--bind " + bind + " lets other machines connect, and " + ProjectConfig.FILE_NAME
+                    + " sets no token (" + configured.tokenLocation().file() + ": observe.serve.token)",
+                    "add `observe: {serve: {token: ${env:STRATA_OBSERVE_TOKEN}}}` to " + ProjectConfig.FILE_NAME
+                            + " and export a random value of " + ObserveSettings.MIN_TOKEN_LENGTH
+                            + " characters or more (`openssl rand -hex 32`); the token is never read from the command line");
+        }
+        return new ObserveSettings(address, configured.token(), configured.tokenLocation(), configured.hosts());
     }
 
     private static void write(Path file, String page) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class ConfigParser {
 
-    static final List<String> TOP_KEYS = List.of("name", "environments", "lineage");
+    static final List<String> TOP_KEYS = List.of("name", "environments", "lineage", "observe");
     static final List<String> ENVIRONMENT_KEYS = List.of("database", "lock_timeout", "images", "scheduler", "lineage",
             "production", "allow_unsafe", "suspend_schedules", "required", "variables");
     static final List<String> DATABASE_KEYS = List.of("url", "user", "password");
@@ -57,7 +57,8 @@ final class ConfigParser {
                     "use a name like `customers` or `sales-eu`");
         }
         LineageConfig lineage = lineage(top.entries().get("lineage"), "lineage", LineageConfig.NONE);
-        return new ProjectConfig(file, name, environments(top.entries().get("environments"), top.mark(), lineage));
+        ObserveConfig observe = new ObserveConfigParser(this).observe(top.entries().get("observe"), at(top.mark(), ""));
+        return new ProjectConfig(file, name, environments(top.entries().get("environments"), top.mark(), lineage), observe);
     }
 
     private Map<String, EnvironmentConfig> environments(Entry entry, Mark topMark, LineageConfig lineage) {

@@ -21,8 +21,9 @@ import java.util.function.Function;
  * @param name the platform name
  * @param environments by name, in declaration order; an implicit {@code dev} comes first when the
  *     file does not declare one
+ * @param observe {@code observe.serve}: where {@code strata observe --serve} listens, and its token
  */
-public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfig> environments) {
+public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfig> environments, ObserveConfig observe) {
 
     public static final String FILE_NAME = "strata.yaml";
 
@@ -31,6 +32,12 @@ public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfi
         Objects.requireNonNull(name, "name");
         // Map.copyOf would lose the declaration order that listings and error messages rely on.
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+        Objects.requireNonNull(observe, "observe");
+    }
+
+    /** A platform without {@code observe:}: served on loopback only, without a token. */
+    public ProjectConfig(Path file, String name, Map<String, EnvironmentConfig> environments) {
+        this(file, name, environments, ObserveConfig.defaults(new SourceLocation(file, 1, 1, "")));
     }
 
     /**
@@ -108,6 +115,27 @@ public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfi
                 variables.put(name, new Secret(resolver.resolve(value), value.redacted())));
         return new ResolvedEnvironment(env.name(), database, env.lockTimeout(), lineage(env.lineage(), resolver),
                 variables);
+    }
+
+    /**
+     * Resolves {@code observe.serve}: only its token's references need to resolve, and only here, so
+     * other commands never need the token's variable.
+     *
+     * @throws ConfigException when the token does not resolve or is shorter than
+     *     {@link ObserveSettings#MIN_TOKEN_LENGTH} characters, naming where it is written
+     */
+    public ObserveSettings resolveObserve(Function<String, String> environmentVariables) {
+        Secret token = null;
+        if (observe.token() != null) {
+            String value = new ReferenceResolver(directory(), environmentVariables).resolve(observe.token());
+            if (value.length() < ObserveSettings.MIN_TOKEN_LENGTH) {
+                throw new ConfigException(observe.tokenLocation(), "`" + observe.token().redacted() + "` resolves to a token shorter than "
+                        + ObserveSettings.MIN_TOKEN_LENGTH + " characters, which could be guessed",
+                        "make a longer one, e.g. `openssl rand -hex 32`");
+            }
+            token = new Secret(value, observe.token().redacted());
+        }
+        return new ObserveSettings(ObserveConfigParser.address(observe), token, observe.tokenLocation(), observe.hosts());
     }
 
     private LineageSettings lineage(LineageConfig lineage, ReferenceResolver resolver) {

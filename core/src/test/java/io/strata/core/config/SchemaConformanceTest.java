@@ -116,7 +116,14 @@ class SchemaConformanceTest {
                               user: ${terraform:infra/db_username}
                               password: ${terraform:infra/db_password}
                         """),
-                Arguments.of("lineage", LineageConfigTest.PLATFORM));
+                Arguments.of("lineage", LineageConfigTest.PLATFORM),
+                Arguments.of("observe on every address", ObserveConfigTest.SERVED),
+                Arguments.of("observe on loopback without a token", """
+                        name: customers
+                        observe:
+                          serve:
+                            bind: 127.0.0.2
+                        """));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,6 +171,26 @@ class SchemaConformanceTest {
                 "jdbc:mysql://h/${tfstate:a#b#c}", "jdbc:mysql://h/${tfstate:x}", "jdbc:mysql://h/${tfstate:#x}",
                 "jdbc:mysql://h/${tfstate:x#}", "${TERRAFORM:a/b}")
                 .map(Arguments::of);
+    }
+
+    /** Bind addresses: an IP address or nothing, and a token whenever it is not loopback. */
+    @ParameterizedTest(name = "bind {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0.0.0.0", "127.0.0.1", "127.9.9.9", "::", "::1",
+            "192.168.1.20", "256.1.1.1", "1.2.3", "localhost", "host.example", "fe80::1", "01.2.3.4"})
+    void schemaAndLoaderAgreeOnBindAddresses(String bind) throws IOException {
+        assertAgreement("bind " + bind + " without a token",
+                "name: customers\nobserve:\n  serve:\n    bind: \"" + bind + "\"\n");
+        assertAgreement("bind " + bind + " with a token",
+                "name: customers\nobserve:\n  serve:\n    bind: \"" + bind + "\"\n    token: ${env:T}\n");
+    }
+
+    @ParameterizedTest(name = "token {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"${env:T}", "${file:secrets/t}", "${env:A}${env:B}",
+            "${terraform:infra/observe_token}", "${tfstate:s.tfstate#t}", "t${env:T}", "${env:T}x", "literal", "$${env:T}",
+            "${env:}", "${vault:t}"})
+    void schemaAndLoaderAgreeOnTokens(String token) throws IOException {
+        assertAgreement("token " + token, "name: customers\nobserve:\n  serve:\n    bind: 0.0.0.0\n    token: \""
+                + token + "\"\n");
     }
 
     @ParameterizedTest(name = "url {0}")
