@@ -47,8 +47,8 @@ class TableReadersTest {
                 new Reader("owner", List.of("owner"), false),
                 new Reader("bob", List.of("bob", "analyst"), true), // bob does not inherit: SET ROLE analyst first
                 new Reader("team", List.of("team", "analyst"), false),
-                new Reader("carol", List.of("carol", "bob", "analyst"), true),
-                new Reader("alice", List.of("alice", "team", "analyst"), false));
+                new Reader("alice", List.of("alice", "team", "analyst"), false),
+                new Reader("carol", List.of("carol", "bob", "analyst"), true));
     }
 
     @Test
