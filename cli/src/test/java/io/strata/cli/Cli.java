@@ -1,7 +1,13 @@
 package io.strata.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,5 +26,22 @@ record Cli(Map<String, String> env) {
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, question -> Optional.empty());
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Runs a command that must succeed. */
+    Result ok(String... args) {
+        Result result = run(args);
+        assertThat(result.code()).as(result.toString()).isZero();
+        return result;
+    }
+
+    /** {@code strata -C DIR observe --html FILE}, which must succeed (no drift), and the file it wrote. */
+    String observeHtml(String dir, Path file) {
+        ok("-C", dir, "observe", "--html", file.toString());
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
