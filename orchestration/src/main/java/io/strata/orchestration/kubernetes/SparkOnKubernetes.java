@@ -83,36 +83,7 @@ final class SparkOnKubernetes {
             }
             settings.putAll(declared);
         } else {
-            SparkExecutorPods pods = SparkExecutorPods.of(cronJob, pod, container.path("image").asText(), namespace);
-            pods.owned().forEach((key, value) -> {
-                String written = declared.get(key);
-                if (written != null && !written.equals(value)) {
-                    throw new ConfigException(annotation(cronJob, annotationOf(key)), "CronJob `" + cronJob.name()
-                            + "` sets " + key + "=" + written + ", but with executors as pods Strata sets it to " + value,
-                            "remove the annotation " + annotationOf(key));
-                }
-                if (own != null && own.contains("-D" + key + "=")) {
-                    throw new ConfigException(DesiredCronJobs.location(cronJob, CONTAINERS), "CronJob `" + cronJob.name()
-                            + "`: the container's own " + OPTIONS_VARIABLE + " sets " + key + ", which Strata sets when"
-                            + " executors run as pods (to " + value + ")", "remove -D" + key + " from " + OPTIONS_VARIABLE);
-                }
-            });
-            settings.putAll(pods.defaults());
-            settings.putAll(declared);
-            settings.putAll(pods.owned());
-            ArrayNode env = container.withArray("env");
-            for (String name : List.of(SparkExecutorPods.POD_IP, SparkExecutorPods.POD_NAME)) {
-                for (JsonNode variable : env) {
-                    if (variable.path("name").asText().equals(name)) {
-                        throw new ConfigException(DesiredCronJobs.location(cronJob, CONTAINERS), "CronJob `"
-                                + cronJob.name() + "`: the container sets " + name + ", which Strata sets when executors"
-                                + " run as pods", "remove the variable " + name);
-                    }
-                }
-            }
-            // Before JAVA_TOOL_OPTIONS: Kubernetes expands $(NAME) only from variables set earlier in the list.
-            downward(env, SparkExecutorPods.POD_IP, "status.podIP");
-            downward(env, SparkExecutorPods.POD_NAME, "metadata.name");
+            settings.putAll(forExecutorPods(cronJob, pod, container, namespace, declared, own));
         }
         if (settings.isEmpty()) {
             return;
@@ -128,6 +99,46 @@ final class SparkOnKubernetes {
                 .collect(Collectors.joining(" "));
         // The container's own JAVA_TOOL_OPTIONS is kept, after Strata's: for a repeated -D the last one wins.
         env.addObject().put("name", OPTIONS_VARIABLE).put("value", own == null || own.isBlank() ? options : options + " " + own);
+    }
+
+    /**
+     * The settings of a driver whose executors run as pods: Strata's own, then the declared ones
+     * over the defaults; adds the downward-API variables they name to the container.
+     */
+    private static Map<String, String> forExecutorPods(DeclaredCronJob cronJob, ObjectNode pod, ObjectNode container,
+            String namespace, Map<String, String> declared, String own) {
+        SparkExecutorPods pods = SparkExecutorPods.of(cronJob, pod, container.path("image").asText(), namespace);
+        pods.owned().forEach((key, value) -> {
+            String written = declared.get(key);
+            if (written != null && !written.equals(value)) {
+                throw new ConfigException(annotation(cronJob, annotationOf(key)), "CronJob `" + cronJob.name()
+                        + "` sets " + key + "=" + written + ", but with executors as pods Strata sets it to " + value,
+                        "remove the annotation " + annotationOf(key));
+            }
+            if (own != null && own.contains("-D" + key + "=")) {
+                throw new ConfigException(DesiredCronJobs.location(cronJob, CONTAINERS), "CronJob `" + cronJob.name()
+                        + "`: the container's own " + OPTIONS_VARIABLE + " sets " + key + ", which Strata sets when"
+                        + " executors run as pods (to " + value + ")", "remove -D" + key + " from " + OPTIONS_VARIABLE);
+            }
+        });
+        Map<String, String> settings = new TreeMap<>(pods.defaults());
+        settings.putAll(declared);
+        settings.putAll(pods.owned());
+        ArrayNode env = container.withArray("env");
+        for (String name : List.of(SparkExecutorPods.POD_IP, SparkExecutorPods.POD_NAME)) {
+            for (JsonNode variable : env) {
+                if (variable.path("name").asText().equals(name)) {
+                    throw new ConfigException(DesiredCronJobs.location(cronJob, CONTAINERS), "CronJob `" + cronJob.name()
+                            + "`: the container sets " + name + ", which Strata sets when executors run as pods",
+                            "remove the variable " + name);
+                }
+            }
+        }
+        // Before JAVA_TOOL_OPTIONS, which configure appends last: Kubernetes expands $(NAME) only
+        // from variables set earlier in the same container.
+        downward(env, SparkExecutorPods.POD_IP, "status.podIP");
+        downward(env, SparkExecutorPods.POD_NAME, "metadata.name");
+        return settings;
     }
 
     /** The container's own JAVA_TOOL_OPTIONS, null when it sets none. */
