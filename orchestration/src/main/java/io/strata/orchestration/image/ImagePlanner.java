@@ -2,6 +2,7 @@ package io.strata.orchestration.image;
 
 import com.google.cloud.tools.jib.api.MainClassFinder;
 import io.strata.core.error.StrataException;
+import io.strata.orchestration.local.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +30,11 @@ public final class ImagePlanner {
     public static final String APP = "/app";
     /** The conventional non-root user of distroless images; numeric, so Kubernetes' runAsNonRoot can check it. */
     public static final String USER = "65532";
+
+    /** The main of a Spark pipeline's image, in {@code strata-pipeline-spark}; the pipeline's main is its first argument. */
+    public static final String SPARK_ENTRY = "io.strata.pipeline.spark.SparkEntry";
+
+    private static final String SPARK_LIBRARY = "strata-pipeline-spark";
 
     private static final java.util.regex.Pattern MAIN_CLASS =
             java.util.regex.Pattern.compile("<mainClass>\\s*([^<]*?)\\s*</mainClass>");
@@ -76,9 +82,23 @@ public final class ImagePlanner {
         List<String> entrypoint = new ArrayList<>();
         entrypoint.add("java");
         entrypoint.addAll(module.engine().jvmOptions());
-        entrypoint.addAll(List.of("-cp", APP + "/resources:" + APP + "/classes:" + APP + "/libs/*",
-                mainClass(module, classFiles)));
+        entrypoint.addAll(List.of("-cp", APP + "/resources:" + APP + "/classes:" + APP + "/libs/*"));
+        if (module.engine() == Engine.SPARK) {
+            // Spark starts executor pods from this image with the argument `executor` and no command of
+            // its own: SparkEntry runs the pipeline's main, or an executor when given that argument.
+            requireSparkEntry(module, output);
+            entrypoint.add(SPARK_ENTRY);
+        }
+        entrypoint.add(mainClass(module, classFiles));
         return new ImagePlan(module.name(), base, layers, entrypoint, USER, APP, labels);
+    }
+
+    private static void requireSparkEntry(PipelineModule module, ModuleOutput output) {
+        if (output.dependencies().stream().noneMatch(jar -> jar.getFileName().toString().startsWith(SPARK_LIBRARY))) {
+            throw new StrataException("the Spark variant of pipeline `" + module.name() + "` does not depend on "
+                    + SPARK_LIBRARY + ", whose " + SPARK_ENTRY + " its image starts",
+                    "add the dependency io.strata:" + SPARK_LIBRARY + " to " + module.directory().resolve("pom.xml"));
+        }
     }
 
     private static boolean isSnapshot(Path jar) {

@@ -68,7 +68,7 @@ public final class DesiredCronJobs {
             }
         }
         if (driver != null) {
-            SparkOnKubernetes.configure(cronJob, driver);
+            SparkOnKubernetes.configure(cronJob, pod, driver, namespace);
         }
         if (image != null) {
             metadata.withObjectProperty("annotations").put(Labels.IMAGE, image);

@@ -151,12 +151,18 @@ class ImagePlannerTest {
         assertThat(spark.engine()).isEqualTo(Engine.SPARK);
         assertThat(spark.name()).as("the image keeps the pipeline's repository name").isEqualTo("demo");
 
-        ModuleOutput output = new ModuleOutput(classes("Main", "SparkMain"), List.of());
+        assertThatThrownBy(() -> ImagePlanner.plan(spark, new ModuleOutput(classes("Main", "SparkMain"), List.of()), base,
+                Map.of())).isInstanceOf(StrataException.class)
+                .hasMessageContaining("does not depend on strata-pipeline-spark, whose io.strata.pipeline.spark.SparkEntry");
+        ModuleOutput output = new ModuleOutput(classes("Main", "SparkMain"), List.of(
+                jar("io/strata/strata-pipeline-spark/0.1.0-SNAPSHOT/strata-pipeline-spark-0.1.0-SNAPSHOT.jar")));
         ImagePlan plan = ImagePlanner.plan(spark, output, base, Map.of());
         List<String> expected = new java.util.ArrayList<>(List.of("java"));
         expected.addAll(Engine.SPARK.jvmOptions());
-        expected.addAll(List.of("-cp", "/app/resources:/app/classes:/app/libs/*", "SparkMain"));
-        assertThat(plan.entrypoint()).containsExactlyElementsOf(expected);
+        expected.addAll(List.of("-cp", "/app/resources:/app/classes:/app/libs/*", "io.strata.pipeline.spark.SparkEntry",
+                "SparkMain"));
+        assertThat(plan.entrypoint()).as("the same image starts the driver and, given `executor`, an executor")
+                .containsExactlyElementsOf(expected);
         assertThat(ContentHash.of(plan)).as("the flags are part of what the tag identifies")
                 .isNotEqualTo(ContentHash.of(ImagePlanner.plan(new PipelineModule("demo", spark.directory(), Engine.PLAIN),
                         output, base, Map.of())));

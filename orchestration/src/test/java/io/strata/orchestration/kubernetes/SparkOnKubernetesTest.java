@@ -90,16 +90,158 @@ class SparkOnKubernetesTest {
     }
 
     @Test
-    void executorsAsPodsAreRefusedAsNotBuiltAtTheAnnotation() {
+    void executorsAsPodsGetTheDriversClientModeSettingsAndTheApiServerAcceptsTheCronJob() throws Exception {
         try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
             platform.write("k8s/customers.yaml", cronJob("""
                         strata.io/engine: spark
                         strata.io/spark-executors: kubernetes
+                        strata.io/spark.executor.instances: "4"
+                        strata.io/spark.sql.shuffle.partitions: "8"
+                    """, "spark-driver").replace("          containers:\n",
+                    "          imagePullSecrets:\n            - name: registry\n          containers:\n"));
+
+            CronJob cronJob = rendered(platform);
+
+            Container container = container(cronJob);
+            String namespace = cronJob.getMetadata().getNamespace();
+            assertThat(container.getEnv()).extracting(EnvVar::getName)
+                    .as("Kubernetes expands $(STRATA_POD_IP) only from a variable set before it")
+                    .containsExactly("STRATA_POD_IP", "STRATA_POD_NAME", "JAVA_TOOL_OPTIONS");
+            assertThat(env(container).get("STRATA_POD_IP").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+            assertThat(env(container).get("STRATA_POD_NAME").getValueFrom().getFieldRef().getFieldPath())
+                    .isEqualTo("metadata.name");
+            assertThat(env(container).get("JAVA_TOOL_OPTIONS").getValue().split(" ")).containsExactly(
+                    "-Dspark.blockManager.port=7079",
+                    "-Dspark.driver.host=$(STRATA_POD_IP)",
+                    "-Dspark.driver.port=7078",
+                    "-Dspark.executor.instances=4",
+                    "-Dspark.kubernetes.container.image=" + IMAGE,
+                    "-Dspark.kubernetes.container.image.pullSecrets=registry",
+                    "-Dspark.kubernetes.driver.pod.name=$(STRATA_POD_NAME)",
+                    "-Dspark.kubernetes.namespace=" + namespace,
+                    "-Dspark.master=k8s://https://kubernetes.default.svc",
+                    "-Dspark.speculation=false",
+                    "-Dspark.sql.shuffle.partitions=8",
+                    "-Dspark.submit.deployMode=client",
+                    "-Dspark.task.maxFailures=1");
+            assertThat(namespace).isEqualTo(ClusterPlatform.NAMESPACE);
+            assertThat(container.getImage()).as("executors run the CronJob's own image").isEqualTo(IMAGE);
+            platform.client.batch().v1().cronjobs().inNamespace(ClusterPlatform.NAMESPACE).resource(cronJob).create();
+            assertThat(platform.plan().changes()).as("what render wrote is what apply would write").isEmpty();
+        }
+    }
+
+    @Test
+    void planShowsTheExecutorSettings() {
+        try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
+            platform.write("k8s/customers.yaml", cronJob("    strata.io/engine: spark\n"
+                    + "    strata.io/spark-executors: kubernetes\n", "spark-driver"));
+
+            List<Change> changes = platform.plan().changes();
+
+            assertThat(changes).hasSize(1);
+            assertThat(changes.get(0).summary()).contains("spark -Dspark.blockManager.port=7079",
+                    "-Dspark.master=k8s://https://kubernetes.default.svc", "-Dspark.task.maxFailures=1");
+        }
+    }
+
+    @Test
+    void executorsAsPodsNeedTheirOwnServiceAccountWithItsToken() {
+        try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
+            String annotations = "    strata.io/engine: spark\n    strata.io/spark-executors: kubernetes\n";
+            platform.write("k8s/customers.yaml", cronJob(annotations, null));
+
+            assertThatThrownBy(() -> platform.layer.declare(platform.workspace())).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("k8s/customers.yaml:17:")
+                    .hasMessageContaining("its pod names no serviceAccountName");
+
+            platform.write("k8s/customers.yaml", cronJob(annotations, "spark-driver").replace(
+                    "          serviceAccountName: spark-driver\n",
+                    "          serviceAccountName: spark-driver\n          automountServiceAccountToken: false\n"));
+
+            assertThatThrownBy(() -> platform.layer.declare(platform.workspace())).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("k8s/customers.yaml:19:")
+                    .hasMessageContaining("does not mount the token of service account `spark-driver`");
+        }
+    }
+
+    @Test
+    void aSettingStrataOwnsIsRefusedAtItsAnnotationButTheSameValueIsAccepted() {
+        try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
+            platform.write("k8s/customers.yaml", cronJob("""
+                        strata.io/engine: spark
+                        strata.io/spark-executors: kubernetes
+                        strata.io/spark.master: local[2]
                     """, "spark-driver"));
 
             assertThatThrownBy(() -> platform.layer.declare(platform.workspace())).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("k8s/customers.yaml:10:")
+                    .hasMessageContaining("sets spark.master=local[2], but with executors as pods Strata sets it to"
+                            + " k8s://https://kubernetes.default.svc");
+
+            platform.write("k8s/customers.yaml", cronJob("""
+                        strata.io/engine: spark
+                        strata.io/spark-executors: kubernetes
+                        strata.io/spark.task.maxFailures: "4"
+                    """, "spark-driver"));
+
+            assertThatThrownBy(() -> platform.layer.declare(platform.workspace())).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("k8s/customers.yaml:10:")
+                    .hasMessageContaining("sets spark.task.maxFailures=4, but with executors as pods Strata sets it to 1")
+                    .extracting(e -> ((ConfigException) e).hint()).asString()
+                    .isEqualTo("remove the annotation strata.io/spark.task.maxFailures");
+
+            platform.write("k8s/customers.yaml", cronJob("""
+                        strata.io/engine: spark
+                        strata.io/spark-executors: kubernetes
+                        strata.io/spark.submit.deployMode: client
+                    """, "spark-driver"));
+
+            assertThat(platform.layer.declare(platform.workspace()).cronJobs()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theContainersOwnOptionsMayNotSetWhatStrataOwns() {
+        try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
+            platform.write("k8s/customers.yaml", cronJob("""
+                        strata.io/engine: spark
+                        strata.io/spark-executors: kubernetes
+                    """, "spark-driver").replace("              envFrom:\n", """
+                                  env:
+                                    - name: JAVA_TOOL_OPTIONS
+                                      value: -Dspark.master=local[*]
+                                  envFrom:
+                    """));
+
+            assertThatThrownBy(() -> platform.layer.declare(platform.workspace())).isInstanceOf(ConfigException.class)
                     .hasMessageContaining("k8s/customers.yaml:")
-                    .hasMessageContaining("Spark executors as pods (strata.io/spark-executors) are not built yet");
+                    .hasMessageContaining("the container's own JAVA_TOOL_OPTIONS sets spark.master");
+        }
+    }
+
+    @Test
+    void aKubernetesMasterWithoutExecutorPodsOrAnotherExecutorsValueIsRefused() {
+        try (ClusterPlatform platform = new ClusterPlatform(root.resolve("platform")).pipeline("customers")) {
+            platform.write("k8s/customers.yaml", cronJob("""
+                        strata.io/engine: spark
+                        strata.io/spark.master: k8s://https://kubernetes.default.svc
+                    """, "spark-driver"));
+
+            assertThatThrownBy(() -> platform.layer.declare(platform.workspace())).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("k8s/customers.yaml:9:")
+                    .hasMessageContaining("sets the master k8s://https://kubernetes.default.svc by hand")
+                    .extracting(e -> ((ConfigException) e).hint()).asString()
+                    .contains("set strata.io/spark-executors: kubernetes");
+
+            platform.write("k8s/customers.yaml", cronJob("""
+                        strata.io/engine: spark
+                        strata.io/spark-executors: yarn
+                    """, "spark-driver"));
+
+            assertThatThrownBy(() -> platform.layer.declare(platform.workspace())).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("k8s/customers.yaml:9:")
+                    .hasMessageContaining("strata.io/spark-executors is `yarn`; the one value is `kubernetes`");
         }
     }
 
