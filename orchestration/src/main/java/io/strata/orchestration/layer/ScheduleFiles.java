@@ -4,6 +4,7 @@ import io.strata.core.config.ConfigException;
 import io.strata.core.config.SourceLocation;
 import io.strata.core.config.YamlNode;
 import io.strata.core.layer.Workspace;
+import io.strata.orchestration.local.PipelineModule;
 import io.strata.orchestration.manifest.CronJobManifest;
 import io.strata.orchestration.manifest.Lineage;
 import io.strata.orchestration.manifest.ManifestDocuments;
@@ -21,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads and checks what the orchestration layer declares: the CronJobs in {@code k8s/} that name a
@@ -38,7 +37,7 @@ public final class ScheduleFiles {
      *     {@code suspend_schedules: true}
      */
     public static DeclaredSchedules read(Workspace workspace, boolean suspend) {
-        Set<String> pipelines = pipelineFolders(workspace.resolve("pipelines"));
+        Set<String> pipelines = new TreeSet<>(PipelineModule.list(workspace.root()));
         List<DeclaredCronJob> declared = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, SourceLocation> names = new HashMap<>();
@@ -103,20 +102,6 @@ public final class ScheduleFiles {
             node = map.entries().get(key).value();
         }
         return new SourceLocation(file, node.mark().line(), node.mark().column(), String.join(".", keys));
-    }
-
-    /** The names of the folders under {@code pipelines/} that are Maven modules. */
-    private static Set<String> pipelineFolders(Path pipelines) {
-        if (!Files.isDirectory(pipelines)) {
-            return Set.of();
-        }
-        try (Stream<Path> folders = Files.list(pipelines)) {
-            return folders.filter(f -> Files.isRegularFile(f.resolve("pom.xml")))
-                    .map(f -> f.getFileName().toString())
-                    .collect(Collectors.toCollection(TreeSet::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + pipelines, e);
-        }
     }
 
     private static byte[] read(Path file) {

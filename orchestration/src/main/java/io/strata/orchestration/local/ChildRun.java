@@ -44,13 +44,14 @@ public final class ChildRun {
      * {@code log} (at most {@code logCap} bytes) and in full to {@code echo} when it is not null.
      */
     public static ChildRun start(JvmCommand command, Path workingDirectory, Path log, long logCap, Writer echo) {
-        OutputStream logFile;
+        OutputStream logFile = null;
         Process process;
         try {
             Files.createDirectories(log.getParent());
             logFile = new BufferedOutputStream(Files.newOutputStream(log), 64 * 1024);
             process = command.processBuilder(workingDirectory).redirectErrorStream(true).start();
         } catch (IOException e) {
+            closeQuietly(logFile); // No pump will ever close it.
             throw new StrataException("cannot start `" + String.join(" ", command.arguments()) + "`: " + e.getMessage(),
                     "check that the jar exists and that " + command.java() + " runs");
         }
@@ -64,6 +65,17 @@ public final class ChildRun {
         thread.setDaemon(true);
         thread.start();
         return new ChildRun(process, pump, thread, log);
+    }
+
+    private static void closeQuietly(OutputStream stream) {
+        if (stream == null) {
+            return;
+        }
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // Nothing was written to it.
+        }
     }
 
     public long pid() {

@@ -16,7 +16,6 @@ final class Job {
 
     final String id;
     final String cronJob;
-    final String pipeline;
     final Instant scheduledTime;
     /** When the first attempt started: {@code activeDeadlineSeconds} counts from here. */
     final Instant startedAt;
@@ -24,27 +23,25 @@ final class Job {
     /** When the next attempt starts, after a failure; null while an attempt runs. */
     Instant retryAt;
     private StartedRun current;
-    /** Set for a run a previous scheduler started: its process while it lives, null once gone. */
-    private boolean inherited;
+    /** For a run a previous scheduler started: its process while it lives, null once gone. */
     private ProcessHandle adopted;
+    /** For a run a previous scheduler started, its run id; null for a run this scheduler started. */
     private String adoptedRunId;
 
-    private Job(String id, String cronJob, String pipeline, Instant scheduledTime, Instant startedAt) {
+    private Job(String id, String cronJob, Instant scheduledTime, Instant startedAt) {
         this.id = id;
         this.cronJob = cronJob;
-        this.pipeline = pipeline;
         this.scheduledTime = scheduledTime;
         this.startedAt = startedAt;
     }
 
     static Job create(ScheduledCronJob cronJob, Instant scheduledTime, Instant now) {
-        return new Job(UUID.randomUUID().toString(), cronJob.name(), cronJob.pipeline(), scheduledTime, now);
+        return new Job(UUID.randomUUID().toString(), cronJob.name(), scheduledTime, now);
     }
 
     /** A run a previous scheduler process started: still running as {@code process}, or gone (null). */
     static Job adopt(ScheduledCronJob cronJob, StoredSchedule.Active active, ProcessHandle process, Instant now) {
-        Job job = new Job(active.id(), cronJob.name(), cronJob.pipeline(), active.scheduledTime(), now);
-        job.inherited = true;
+        Job job = new Job(active.id(), cronJob.name(), active.scheduledTime(), now);
         job.adopted = process;
         job.adoptedRunId = active.runId();
         return job;
@@ -61,7 +58,7 @@ final class Job {
     }
 
     boolean adopted() {
-        return inherited;
+        return adoptedRunId != null;
     }
 
     boolean running() {

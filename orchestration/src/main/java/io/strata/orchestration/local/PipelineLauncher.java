@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -68,10 +69,12 @@ public final class PipelineLauncher {
         String folder = root.relativize(module.directory()).toString();
         Path log = stateDirectory.resolve("builds").resolve(module.name()
                 + (resolved == Engine.PLAIN ? "" : "-" + resolved.value()) + ".log");
-        if (module.upToDateJar().isEmpty()) {
+        // Looked for once: it opens target/'s jars and walks every source file.
+        Optional<Path> upToDate = module.upToDateJar();
+        if (upToDate.isEmpty()) {
             progress.accept("building " + folder + " (no jar yet, or its sources changed); log: " + log);
         }
-        Path jar = maven.jar(module, log);
+        Path jar = upToDate.orElseGet(() -> maven.jar(module, log));
         if (resolved != Engine.PLAIN) {
             progress.accept("engine " + resolved.value() + " (" + folder + ")");
         }

@@ -6,11 +6,8 @@ import io.strata.orchestration.manifest.Container;
 import io.strata.orchestration.manifest.CronJobManifest;
 import io.strata.orchestration.manifest.ImageReference;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A CronJob the local scheduler runs: its name, the pipeline it starts, and its schedule and
@@ -65,16 +62,5 @@ public record ScheduledCronJob(String name, String pipeline, CronJobSchedule sch
                 .map(image -> ((ImageReference.Placeholder) image).pipeline()).findFirst());
         return pipeline.map(p -> new ScheduledCronJob(manifest.name(), p, manifest.schedule(), manifest.retry(),
                 Optional.empty(), EngineSettings.of(manifest)));
-    }
-
-    /** The schedulable CronJobs of {@code manifests}; each other one is reported to {@code notes}. */
-    public static List<ScheduledCronJob> of(List<CronJobManifest> manifests, Consumer<String> notes) {
-        List<ScheduledCronJob> jobs = new ArrayList<>();
-        for (CronJobManifest manifest : manifests) {
-            of(manifest).ifPresentOrElse(jobs::add, () -> notes.accept(manifest.location().describe() + ": CronJob "
-                    + manifest.name() + " names no pipeline (annotation strata.io/pipeline, or an image"
-                    + " ${image:NAME}); the local scheduler leaves it aside"));
-        }
-        return jobs;
     }
 }

@@ -166,16 +166,17 @@ public final class Scheduler {
         for (String name : jobs.keySet()) {
             current.putIfAbsent(name, seen.get(name)); // removed from the list: its runs still end properly
         }
+        Map<String, StoredSchedule> states = current.isEmpty() ? Map.of() : store.loadAll();
         for (ScheduledCronJob cronJob : current.values()) {
-            wake = earliest(wake, look(cronJob, now, decide && listed.contains(cronJob.name()) && !stopping));
+            wake = earliest(wake, look(cronJob, Optional.ofNullable(states.get(cronJob.name())), now,
+                    decide && listed.contains(cronJob.name()) && !stopping));
         }
         return wake;
     }
 
-    private Instant look(ScheduledCronJob cronJob, Instant now, boolean decide) {
+    private Instant look(ScheduledCronJob cronJob, Optional<StoredSchedule> loaded, Instant now, boolean decide) {
         String name = cronJob.name();
         List<Job> active = jobs.computeIfAbsent(name, n -> new ArrayList<>());
-        Optional<StoredSchedule> loaded = store.load(name);
         StoredSchedule stored = loaded
                 .orElseGet(() -> new StoredSchedule(name, cronJob.createdAt().orElse(now).truncatedTo(ChronoUnit.SECONDS),
                         Optional.empty(), List.of()));

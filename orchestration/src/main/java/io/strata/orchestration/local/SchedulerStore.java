@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,19 +30,32 @@ public final class SchedulerStore {
     private final PlatformTables times;
     /** Once seen, the tables are not looked for again: they are never dropped while a scheduler runs. */
     private volatile boolean tablesExist;
+    /** The state columns {@link #readState} reads, without a WHERE. */
+    private final String selectState;
 
     public SchedulerStore(Database database) {
         this.database = database;
         this.tables = SchedulerTables.forDialect(database.dialect());
         this.times = PlatformTables.of(database.dialect());
+        this.selectState = "SELECT cronjob, creation_time, last_schedule_time, active FROM " + tables.state();
     }
 
     public Optional<StoredSchedule> load(String cronJob) {
-        return query("SELECT cronjob, creation_time, last_schedule_time, active FROM " + tables.state()
-                + " WHERE cronjob = ?", cronJob, rs -> new StoredSchedule(rs.getString(1),
-                times.instant(rs, "creation_time"), Optional.ofNullable(times.instant(rs, "last_schedule_time")),
-                StoredSchedule.parseActive(rs.getString(4))))
-                .stream().findFirst();
+        return query(selectState + " WHERE cronjob = ?", cronJob, this::readState).stream().findFirst();
+    }
+
+    /** Every CronJob's state, by name, in one query: what the scheduler reads on each look. */
+    public Map<String, StoredSchedule> loadAll() {
+        Map<String, StoredSchedule> states = new HashMap<>();
+        for (StoredSchedule state : query(selectState, null, this::readState)) {
+            states.put(state.cronJob(), state);
+        }
+        return states;
+    }
+
+    private StoredSchedule readState(ResultSet rs) throws SQLException {
+        return new StoredSchedule(rs.getString(1), times.instant(rs, "creation_time"),
+                Optional.ofNullable(times.instant(rs, "last_schedule_time")), StoredSchedule.parseActive(rs.getString(4)));
     }
 
     public void save(StoredSchedule schedule, Instant now) {
@@ -95,12 +110,15 @@ public final class SchedulerStore {
         }
     }
 
+    /** The rows of {@code sql}, its one {@code ?} bound to {@code parameter} unless that is null (no {@code ?}). */
     private <T> List<T> query(String sql, String parameter, Reader<T> reader) {
         List<T> rows = new ArrayList<>();
         try (Connection c = database.connect()) {
             ensureTables(c);
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setString(1, parameter);
+                if (parameter != null) {
+                    s.setString(1, parameter);
+                }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         rows.add(reader.read(rs));

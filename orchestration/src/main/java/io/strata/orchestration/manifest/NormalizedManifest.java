@@ -25,6 +25,8 @@ import java.util.TreeSet;
 public final class NormalizedManifest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Thread-safe once built, and costly to build: one for every hash. */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private NormalizedManifest() {}
 
@@ -35,7 +37,7 @@ public final class NormalizedManifest {
      */
     public static String hash(YamlNode document) {
         try {
-            byte[] canonical = new ObjectMapper().writeValueAsBytes(canonical(document));
+            byte[] canonical = MAPPER.writeValueAsBytes(canonical(document));
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

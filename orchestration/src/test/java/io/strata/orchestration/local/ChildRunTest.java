@@ -1,10 +1,14 @@
 package io.strata.orchestration.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 
+import io.strata.core.error.StrataException;
 import io.strata.orchestration.testing.TestJars;
 import io.strata.orchestration.testing.TestMain;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +50,29 @@ class ChildRunTest {
         assertThat(child.logTruncated()).isTrue();
         assertThat(Files.size(child.log())).isBetween(cap, cap + 200);
         assertThat(Files.readString(child.log())).endsWith("the rest of its output was discarded\n");
+    }
+
+    @Test
+    void aChildThatCannotStartLeavesNoLogFileOpen() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(fds), "lists this JVM's open files on Linux only");
+        Path log = tmp.resolve("logs/never.log");
+        JvmCommand command = JvmCommand.forJar(tmp.resolve("test.jar"));
+
+        assertThatThrownBy(() -> ChildRun.start(command, tmp.resolve("no-such-directory"), log, 1024, null))
+                .isInstanceOf(StrataException.class).hasMessageContaining("cannot start");
+
+        try (Stream<Path> open = Files.list(fds)) {
+            assertThat(open.map(ChildRunTest::target)).doesNotContain(log.toRealPath().toString());
+        }
+    }
+
+    private static String target(Path fd) {
+        try {
+            return Files.readSymbolicLink(fd).toString();
+        } catch (IOException e) {
+            return ""; // Closed since it was listed.
+        }
     }
 
     private ChildRun start(String mode, long logCap) throws Exception {

@@ -1,6 +1,7 @@
 package io.strata.orchestration.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.strata.core.layer.Database;
 import io.strata.storage.testing.MariaDbTestDatabase;
@@ -33,11 +34,15 @@ class SchedulerStoreTest {
     private static void roundTrips(Database database) {
         SchedulerStore store = new SchedulerStore(database);
         assertThat(store.load("nightly")).isEmpty();
+        assertThat(store.loadAll()).isEmpty();
 
         StoredSchedule state = new StoredSchedule("nightly", CREATED, Optional.of(LAST),
                 List.of(new StoredSchedule.Active("job-1", LAST, "run-1", 4242)));
         store.save(state, LAST.plusSeconds(1));
         assertThat(store.load("nightly")).contains(state);
+        StoredSchedule other = new StoredSchedule("hourly", CREATED, Optional.empty(), List.of());
+        store.save(other, LAST.plusSeconds(1));
+        assertThat(store.loadAll()).containsOnly(entry("nightly", state), entry("hourly", other));
         StoredSchedule idle = new StoredSchedule("nightly", CREATED, Optional.of(LAST), List.of());
         store.save(idle, LAST.plusSeconds(2));
         assertThat(store.load("nightly")).contains(idle);
