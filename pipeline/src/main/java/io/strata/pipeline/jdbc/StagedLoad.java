@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * target is.
  *
  * <p>Parts are committed one by one. An engine that retries a task whose part already committed
- * would load that part twice; Strata's Spark runs in local mode, which does not retry tasks.
+ * would load that part twice; Spark in local mode does not retry tasks, and with executors as pods
+ * Strata sets {@code spark.task.maxFailures=1} and no speculation.
  */
 public final class StagedLoad implements AutoCloseable {
 
