@@ -149,11 +149,16 @@ public final class StagedLoad implements AutoCloseable {
             PostgresWriter.execute(c, "DROP TABLE IF EXISTS " + staging.quoted(Dialect.POSTGRES));
             c.commit();
             done = true;
-            c.close();
         } catch (SQLException | RuntimeException e) {
             close();
             throw new PipelineException("writing " + table + " (" + description + "): " + e.getMessage()
                     + " — nothing was written", e);
+        }
+        // Committed: a failure to close now must not report the write as lost.
+        try {
+            c.close();
+        } catch (SQLException e) {
+            ResultSetRows.abort(c);
         }
         WriteResult result = new WriteResult(table.toString(), description, rows,
                 Duration.ofNanos(System.nanoTime() - startNanos));
