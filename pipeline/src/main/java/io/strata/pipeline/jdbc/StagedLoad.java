@@ -131,12 +131,7 @@ public final class StagedLoad implements AutoCloseable {
             c.setAutoCommit(false);
             switch (mode) {
                 case REPLACE -> {
-                    List<String> blockers = inPlace ? List.of() : PostgresCatalog.swapBlockers(c, table);
-                    if (inPlace || !blockers.isEmpty()) {
-                        if (!blockers.isEmpty()) {
-                            LOG.info("replacing the rows of {} in place, not by swapping tables, because {}", table,
-                                    String.join("; ", blockers));
-                        }
+                    if (PostgresWriter.replacesInPlace(c, table, inPlace)) {
                         PostgresWriter.execute(c, "DELETE FROM " + table.quoted(Dialect.POSTGRES));
                         insertFromStaging(c, staging);
                     } else {
