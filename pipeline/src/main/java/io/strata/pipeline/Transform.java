@@ -52,6 +52,9 @@ public record Transform(Schema output, RowFunction function) implements Serializ
     public Iterator<Row> apply(Iterator<Row> rows) {
         return new Iterator<>() {
             private final ArrayDeque<Row> produced = new ArrayDeque<>(2);
+            // The schema instance last found equal to output: on Spark, output is a deserialized
+            // copy and the function's rows carry the worker's own constant, so compare it once.
+            private Schema accepted = output;
 
             @Override
             public boolean hasNext() {
@@ -70,9 +73,12 @@ public record Transform(Schema output, RowFunction function) implements Serializ
             }
 
             private void accept(Row row) {
-                if (row.schema() != output && !row.schema().equals(output)) {
-                    throw new PipelineException("a transform declared to produce " + output + " produced a row of "
-                            + row.schema());
+                if (row.schema() != accepted) {
+                    if (!row.schema().equals(output)) {
+                        throw new PipelineException("a transform declared to produce " + output + " produced a row of "
+                                + row.schema());
+                    }
+                    accepted = row.schema();
                 }
                 produced.addLast(row);
             }

@@ -10,6 +10,7 @@ import io.strata.orchestration.image.ImageBuilder;
 import io.strata.orchestration.image.ImageTarget;
 import io.strata.orchestration.image.MavenModuleBuild;
 import io.strata.orchestration.image.PipelineModule;
+import io.strata.orchestration.manifest.CronJobManifest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +51,9 @@ public final class BuildCommand implements Callable<Integer> {
         Path platform = root.root();
         ProjectConfig config = ProjectConfig.load(platform);
         ImageSettings settings = config.resolveImages(root.environment(), root.variables()::get);
+        List<CronJobManifest> cronJobs = PipelineModule.cronJobs(platform);
         List<PipelineModule> modules = PipelineModule.select(platform, pipelines).stream()
-                .map(module -> module.onItsEngine(platform)).toList();
+                .map(module -> module.onItsEngine(platform, cronJobs)).toList();
         if (toTar != null && toTar.toString().endsWith(".tar") && modules.size() > 1) {
             throw new StrataException("--to-tar " + toTar + " names one file, but " + modules.size() + " pipelines are built",
                     "pass a folder to get one <pipeline>.tar each, or name one pipeline");

@@ -3,6 +3,7 @@ package io.strata.orchestration.image;
 import io.strata.core.error.StrataException;
 import io.strata.orchestration.local.Engine;
 import io.strata.orchestration.local.EngineSettings;
+import io.strata.orchestration.manifest.CronJobManifest;
 import io.strata.orchestration.manifest.ImageReference;
 import io.strata.orchestration.manifest.ManifestReader;
 import java.io.IOException;
@@ -45,13 +46,21 @@ public record PipelineModule(String name, Path directory, Engine engine) {
      * {@code pipelines/<name>/spark/}, so that the image carries Spark and a plain pipeline's does not.
      */
     public PipelineModule onItsEngine(Path root) {
-        Path k8s = root.resolve("k8s");
-        Optional<Engine> declared = Files.isDirectory(k8s)
-                ? EngineSettings.forPipeline(name, ManifestReader.readDirectory(k8s).cronJobs()).engine()
-                : Optional.empty();
+        return onItsEngine(root, cronJobs(root));
+    }
+
+    /** {@link #onItsEngine(Path)} with the CronJobs of {@code k8s/} already read ({@link #cronJobs}), for many pipelines. */
+    public PipelineModule onItsEngine(Path root, List<CronJobManifest> cronJobs) {
+        Optional<Engine> declared = EngineSettings.forPipeline(name, cronJobs).engine();
         io.strata.orchestration.local.PipelineModule located =
                 io.strata.orchestration.local.PipelineModule.locate(root, name, declared);
         return new PipelineModule(name, located.directory().toAbsolutePath().normalize(), located.declaredEngine());
+    }
+
+    /** The CronJobs of the platform's {@code k8s/}, which decide each pipeline's engine; none without the folder. */
+    public static List<CronJobManifest> cronJobs(Path root) {
+        Path k8s = root.resolve("k8s");
+        return Files.isDirectory(k8s) ? ManifestReader.readDirectory(k8s).cronJobs() : List.of();
     }
 
     /** Every pipeline of the platform at {@code root}, by name; none when there is no pipelines folder. */

@@ -124,8 +124,8 @@ final class ClusterPlanner {
             if (path.equals(IMAGE_ANNOTATION)) {
                 continue; // mirrors the container's image, which is shown
             }
-            JsonNode before = at(live, path);
-            JsonNode after = at(written, path);
+            JsonNode before = FieldDiff.at(live, path);
+            JsonNode after = FieldDiff.at(written, path);
             if (path.endsWith(".image")) {
                 parts.add(image(before.asText(), after.asText()));
             } else if (path.endsWith(".env") && !SparkOnKubernetes.options(written).equals(SparkOnKubernetes.options(live))) {
@@ -161,11 +161,6 @@ final class ClusterPlanner {
             return "(unset)";
         }
         return node.isTextual() ? "\"" + node.asText() + "\"" : node.asText();
-    }
-
-    /** The value at a path such as {@code spec.jobTemplate.spec.template.spec.containers[0].image}. */
-    private static JsonNode at(JsonNode root, String path) {
-        return root.at("/" + path.replace(".", "/").replaceAll("\\[(\\d+)]", "/$1"));
     }
 
     private static String shown(List<String> paths) {

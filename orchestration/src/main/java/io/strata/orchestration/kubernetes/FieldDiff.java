@@ -42,13 +42,9 @@ final class FieldDiff {
         return paths;
     }
 
-    /** The value at a dotted path ({@code spec.jobTemplate.spec}), missing when absent. */
-    static JsonNode at(JsonNode node, String path) {
-        JsonNode current = node;
-        for (String key : path.split("\\.")) {
-            current = current.path(key);
-        }
-        return current;
+    /** The value at a path such as {@code spec.jobTemplate.spec.template.spec.containers[0].image}, missing when absent. */
+    static JsonNode at(JsonNode root, String path) {
+        return root.at("/" + path.replace(".", "/").replaceAll("\\[(\\d+)]", "/$1"));
     }
 
     private static void compare(String path, JsonNode written, JsonNode live, List<String> paths) {

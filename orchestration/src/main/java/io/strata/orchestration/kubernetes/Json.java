@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strata.core.config.YamlNode;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Manifests as JSON trees: what the API server reads and returns. A manifest's YAML becomes the
@@ -74,16 +70,6 @@ final class Json {
             return (ObjectNode) MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** {@code sha256:<hex>} of a tree's compact JSON, keys as ordered. */
-    static String hash(JsonNode tree) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(compact(tree).getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,8 +2,10 @@ package io.strata.orchestration.kubernetes;
 
 import io.strata.orchestration.image.ImageBuilder;
 import io.strata.orchestration.image.PipelineModule;
+import io.strata.orchestration.manifest.CronJobManifest;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -21,6 +23,7 @@ public final class PipelineImages implements Function<String, String> {
     private final Path root;
     private final ImageBuilder builder;
     private final Map<String, String> references = new HashMap<>();
+    private List<CronJobManifest> cronJobs;
 
     public PipelineImages(Path root, ImageBuilder builder) {
         this.root = Objects.requireNonNull(root, "root");
@@ -29,7 +32,11 @@ public final class PipelineImages implements Function<String, String> {
 
     @Override
     public String apply(String pipeline) {
-        return references.computeIfAbsent(pipeline,
-                name -> builder.reference(PipelineModule.select(root, java.util.List.of(name)).get(0).onItsEngine(root)));
+        return references.computeIfAbsent(pipeline, name -> {
+            if (cronJobs == null) {
+                cronJobs = PipelineModule.cronJobs(root); // k8s/ read once per command, not once per pipeline
+            }
+            return builder.reference(PipelineModule.select(root, List.of(name)).get(0).onItsEngine(root, cronJobs));
+        });
     }
 }

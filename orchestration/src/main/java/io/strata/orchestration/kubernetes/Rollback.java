@@ -66,14 +66,23 @@ public final class Rollback {
             throw new StrataException("pipeline `" + pipeline + "` has no CronJob managed by Strata in namespace "
                     + namespace, "apply it first: rollback goes back to an image the cluster ran before");
         }
-        List<Result> results = new ArrayList<>();
+        // Every CronJob's target is settled before the first write, so a refusal writes nothing.
+        List<Prepared> prepared = new ArrayList<>();
         for (CronJob cronJob : cronJobs) {
-            results.add(rollback(cronJob, pipeline, tag, now));
+            prepared.add(prepare(cronJob, pipeline, tag, now));
+        }
+        List<Result> results = new ArrayList<>();
+        for (Prepared p : prepared) {
+            write(p, results);
+            results.add(p.result());
         }
         return results;
     }
 
-    private Result rollback(CronJob live, String pipeline, Optional<String> tag, Instant now) {
+    /** A CronJob's rollback, ready to write. */
+    private record Prepared(Result result, ObjectNode object) {}
+
+    private Prepared prepare(CronJob live, String pipeline, Optional<String> tag, Instant now) {
         String name = live.getMetadata().getName();
         String current = ClusterPlanner.annotation(live, Labels.IMAGE);
         if (current == null) {
@@ -104,17 +113,25 @@ public final class Rollback {
         annotations.remove(Labels.APPLIED);
         annotations.put(Labels.APPLIED, Json.compact(object));
         object.withObjectProperty("metadata").put("resourceVersion", live.getMetadata().getResourceVersion());
+        return new Prepared(new Result(name, current, target), object);
+    }
+
+    /** Writes one prepared rollback; a failure names the CronJobs {@code done} already rolled back. */
+    private void write(Prepared p, List<Result> done) {
+        String name = p.result().name();
         try {
-            client.batch().v1().cronjobs().inNamespace(namespace).resource(Json.convert(object, CronJob.class)).update();
+            client.batch().v1().cronjobs().inNamespace(namespace).resource(Json.convert(p.object(), CronJob.class)).update();
         } catch (KubernetesClientException e) {
+            String written = done.isEmpty() ? "nothing was written"
+                    : "already rolled back: " + String.join(", ", done.stream()
+                            .map(r -> r.name() + " " + r.from() + " → " + r.to()).toList());
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-                throw new StrataException("CronJob " + name + " changed while rolling back: nothing was written",
+                throw new StrataException("CronJob " + name + " changed while rolling back: " + written,
                         "run the rollback again");
             }
-            throw new StrataException("cannot update CronJob " + namespace + "/" + name + ": " + ClusterApplier.message(e),
-                    "check that the credentials may edit CronJobs in " + namespace);
+            throw new StrataException("cannot update CronJob " + namespace + "/" + name + ": " + ClusterApplier.message(e)
+                    + "; " + written, "check that the credentials may edit CronJobs in " + namespace);
         }
-        return new Result(name, current, target);
     }
 
     /** {@code host/path/customers} of {@code host/path/customers:tag} or {@code ...@sha256:...}. */

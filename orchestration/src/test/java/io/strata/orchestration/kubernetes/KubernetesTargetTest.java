@@ -192,6 +192,23 @@ class KubernetesTargetTest {
     }
 
     @Test
+    void aRollbackThatOneCronJobCannotTakeWritesNone() {
+        platform.planAndApply();
+        platform.tags.put("customers", "00000000000000c4");
+        platform.write("k8s/customers-late-cronjob.yaml",
+                ClusterPlatform.cronJob("customers-late", "customers", "0 5 * * *", ""));
+        platform.planAndApply();
+
+        Rollback rollback = new Rollback(platform.client, ClusterPlatform.NAMESPACE);
+        assertThatThrownBy(() -> rollback.rollback("customers", Optional.empty(), Instant.parse("2026-11-26T10:00:00Z")))
+                .isInstanceOf(StrataException.class)
+                .hasMessageContaining("CronJob customers-late has no previous image");
+        assertThat(platform.live("customers-enrichment").getMetadata().getAnnotations())
+                .as("refused before the first write").containsEntry("strata.io/image",
+                        "registry.example.com/data/customers:00000000000000c4");
+    }
+
+    @Test
     void aManifestNamingAnotherNamespaceIsRefusedWithItsLine() {
         platform.write(CUSTOMERS, ClusterPlatform.cronJob("customers-enrichment", "customers", "0 3 * * *", "")
                 .replace("  name: customers-enrichment\n", "  name: customers-enrichment\n  namespace: prod\n"));

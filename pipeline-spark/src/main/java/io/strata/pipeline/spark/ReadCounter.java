@@ -24,10 +24,6 @@ final class ReadCounter {
         return table;
     }
 
-    LongAccumulator accumulator() {
-        return read;
-    }
-
     /** Reports what the accumulator gained since the last report: a source read twice counts twice. */
     void report() {
         long total = read.value();

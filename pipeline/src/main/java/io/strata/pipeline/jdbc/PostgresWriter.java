@@ -50,12 +50,7 @@ final class PostgresWriter implements TableWriter {
         if (referencedBy != null) {
             throw new PipelineException(TableSink.referencedMessage(table, referencedBy));
         }
-        List<String> blockers = inPlace ? List.of() : PostgresCatalog.swapBlockers(c, table);
-        if (inPlace || !blockers.isEmpty()) {
-            if (!blockers.isEmpty()) {
-                LOG.info("replacing the rows of {} in place, not by swapping tables, because {}", table,
-                        String.join("; ", blockers));
-            }
+        if (replacesInPlace(c, table, inPlace)) {
             execute(c, "DELETE FROM " + table.quoted(Dialect.POSTGRES));
             long n = copy(c, table, columns, rows, false, sent);
             c.commit();
@@ -102,6 +97,23 @@ final class PostgresWriter implements TableWriter {
         upsert(c, table, keys, names, stage);
         c.commit();
         return n;
+    }
+
+    /**
+     * Whether a replace of {@code table} goes in place: asked to ({@code inPlace}), or because the
+     * table has something a swap would lose ({@link PostgresCatalog#swapBlockers}), which is logged.
+     */
+    static boolean replacesInPlace(Connection c, TableName table, boolean inPlace) throws SQLException {
+        if (inPlace) {
+            return true;
+        }
+        List<String> blockers = PostgresCatalog.swapBlockers(c, table);
+        if (blockers.isEmpty()) {
+            return false;
+        }
+        LOG.info("replacing the rows of {} in place, not by swapping tables, because {}", table,
+                String.join("; ", blockers));
+        return true;
     }
 
     /**

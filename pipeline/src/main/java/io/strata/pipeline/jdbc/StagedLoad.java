@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * target is.
  *
  * <p>Parts are committed one by one. An engine that retries a task whose part already committed
- * would load that part twice; Strata's Spark runs in local mode, which does not retry tasks.
+ * would load that part twice; Spark in local mode does not retry tasks, and with executors as pods
+ * Strata sets {@code spark.task.maxFailures=1} and no speculation.
  */
 public final class StagedLoad implements AutoCloseable {
 
@@ -130,12 +131,7 @@ public final class StagedLoad implements AutoCloseable {
             c.setAutoCommit(false);
             switch (mode) {
                 case REPLACE -> {
-                    List<String> blockers = inPlace ? List.of() : PostgresCatalog.swapBlockers(c, table);
-                    if (inPlace || !blockers.isEmpty()) {
-                        if (!blockers.isEmpty()) {
-                            LOG.info("replacing the rows of {} in place, not by swapping tables, because {}", table,
-                                    String.join("; ", blockers));
-                        }
+                    if (PostgresWriter.replacesInPlace(c, table, inPlace)) {
                         PostgresWriter.execute(c, "DELETE FROM " + table.quoted(Dialect.POSTGRES));
                         insertFromStaging(c, staging);
                     } else {
@@ -148,11 +144,16 @@ public final class StagedLoad implements AutoCloseable {
             PostgresWriter.execute(c, "DROP TABLE IF EXISTS " + staging.quoted(Dialect.POSTGRES));
             c.commit();
             done = true;
-            c.close();
         } catch (SQLException | RuntimeException e) {
             close();
             throw new PipelineException("writing " + table + " (" + description + "): " + e.getMessage()
                     + " — nothing was written", e);
+        }
+        // Committed: a failure to close now must not report the write as lost.
+        try {
+            c.close();
+        } catch (SQLException e) {
+            ResultSetRows.abort(c);
         }
         WriteResult result = new WriteResult(table.toString(), description, rows,
                 Duration.ofNanos(System.nanoTime() - startNanos));
