@@ -76,7 +76,7 @@ class ObserveLineageHtmlTest {
                     .contains("<title>customers writes marts.customers: declared, not observed</title>");
             assertThat(details(after, "details-pipeline-customers")).contains("<dt>State</dt><dd>mismatch</dd>")
                     .containsPattern("<dt>Last run</dt><dd><span class=\"run-status\" data-status=\"succeeded\">"
-                            + "succeeded</span>, started <time>[0-9T:.Z-]+</time>, took [0-9]+ (ms|s), read [0-9]+ row\\(s\\),"
+                            + "succeeded</span>, started <time>[0-9T:.Z-]+</time>, took [0-9.]+ (ms|s), read [0-9]+ row\\(s\\),"
                             + " wrote 0 row\\(s\\)");
         } finally {
             cli.run("-C", c, "embedded", "stop");

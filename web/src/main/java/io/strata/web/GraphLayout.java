@@ -51,12 +51,7 @@ final class GraphLayout {
     }
 
     /** Where a node went: its top-left corner and its size. */
-    record Box(double x, double y, double width, double height) {
-        boolean overlaps(Box other) {
-            return x < other.x + other.width && other.x < x + width && y < other.y + other.height
-                    && other.y < y + height;
-        }
-    }
+    record Box(double x, double y, double width, double height) {}
 
     record Point(double x, double y) {}
 

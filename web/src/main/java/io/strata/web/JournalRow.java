@@ -69,10 +69,7 @@ record JournalRow(Instant at, String kind, String outcome, boolean failed, Strin
      */
     static List<JournalRow> runs(RecentRuns recent, List<PipelineLineage> pipelines) {
         Map<String, ObservedRun> withTables = new HashMap<>();
-        for (PipelineLineage p : pipelines) {
-            p.observedRuns().forEach(r -> withTables.put(r.runId(), r));
-            p.latestRun().ifPresent(r -> withTables.putIfAbsent(r.runId(), r));
-        }
+        pipelines.forEach(p -> withTables.putAll(carried(p)));
         List<JournalRow> rows = new ArrayList<>();
         recent.history().forEach((pipeline, runs) -> runs.forEach(run -> {
             List<String> details = new ArrayList<>();
@@ -100,12 +97,17 @@ record JournalRow(Instant at, String kind, String outcome, boolean failed, Strin
     static List<JournalRow> runs(List<PipelineLineage> pipelines) {
         List<JournalRow> rows = new ArrayList<>();
         for (PipelineLineage p : pipelines) {
-            Map<String, ObservedRun> runs = new LinkedHashMap<>();
-            // The successful runs first: they carry the tables read and written, which the latest may not.
-            p.observedRuns().forEach(r -> runs.put(r.runId(), r));
-            p.latestRun().ifPresent(r -> runs.putIfAbsent(r.runId(), r));
-            runs.values().forEach(r -> rows.add(of(p.name(), r)));
+            carried(p).values().forEach(r -> rows.add(of(p.name(), r)));
         }
         return rows;
+    }
+
+    /** A pipeline's runs in the lineage graph by id, each once: its successful runs, then its latest if another. */
+    private static Map<String, ObservedRun> carried(PipelineLineage p) {
+        Map<String, ObservedRun> runs = new LinkedHashMap<>();
+        // The successful runs first: they carry the tables read and written, which the latest may not.
+        p.observedRuns().forEach(r -> runs.put(r.runId(), r));
+        p.latestRun().ifPresent(r -> runs.putIfAbsent(r.runId(), r));
+        return runs;
     }
 }

@@ -95,7 +95,7 @@ final class LineageDetails {
                 .append(Html.esc(run.status())).append("</span>, started <time>").append(run.startedAt())
                 .append("</time>");
         if (run.endedAt() != null) {
-            out.append(", took ").append(duration(Duration.between(run.startedAt(), run.endedAt())));
+            out.append(", took ").append(HumanTime.duration(Duration.between(run.startedAt(), run.endedAt()).toMillis()));
         }
         if (run.succeeded()) {
             out.append(", read ").append(rows(run.reads())).append(" row(s), wrote ").append(rows(run.writes()))
@@ -130,19 +130,5 @@ final class LineageDetails {
 
     private static long rows(Map<String, Long> tables) {
         return tables.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s < 1) {
-            return d.toMillis() + " ms";
-        }
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
     }
 }

@@ -64,7 +64,7 @@ class LineagePageTest {
                 .contains("<code>customers-enrichment</code>, schedule <code>0 3 * * *</code>, image <code>${image:customers}"
                         + " (the image Strata builds for customers)</code>")
                 .contains("<dt>Last run</dt><dd><span class=\"run-status\" data-status=\"succeeded\">succeeded</span>,"
-                        + " started <time>2026-11-20T03:00:00Z</time>, took 1 min 05 s, read 120 row(s), wrote 118 row(s)")
+                        + " started <time>2026-11-20T03:00:00Z</time>, took 1 min 5 s, read 120 row(s), wrote 118 row(s)")
                 .contains("<a href=\"#details-table-raw_2e_customers\"><code>raw.customers</code></a>, 120 row(s)")
                 .doesNotContain("mismatch");
         assertThat(block(page, "details-pipeline-orders"))

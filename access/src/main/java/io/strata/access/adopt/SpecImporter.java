@@ -224,7 +224,7 @@ public final class SpecImporter {
     private List<String> check(String yaml, String dialect) {
         AccessSpec spec = new AccessSpecReader(dialect).parse(Map.of("access/imported.yaml",
                 yaml.getBytes(StandardCharsets.UTF_8)));
-        AccessDiff diff = GrantDiffer.diff(spec, live, "mysql".equals(dialect) ? DiffRules.MYSQL : DiffRules.POSTGRESQL);
+        AccessDiff diff = GrantDiffer.diff(spec, live, DiffRules.of(dialect));
         List<String> notes = new ArrayList<>(new LinkedHashSet<>(diff.warnings()));
         if (!diff.changes().isEmpty()) {
             notes.add(diff.changes().size() + " difference(s) remain that the spec cannot express (e.g. default"

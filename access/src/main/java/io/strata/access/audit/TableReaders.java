@@ -2,11 +2,15 @@ package io.strata.access.audit;
 
 import io.strata.access.model.AccessCatalog;
 import io.strata.access.model.Names;
+import io.strata.access.model.ObjectKind;
 import io.strata.access.model.ObjectRef;
 import io.strata.access.model.Privilege;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,34 +44,42 @@ public final class TableReaders {
     private static final Comparator<Reader> SHORTEST_CHAIN_FIRST = Comparator.<Reader>comparingInt(r -> r.via().size())
             .thenComparing(Reader::role);
 
-    private final EffectiveAccess access;
-    private final Set<String> roles;
+    /** Per table (and MySQL's {@code db.*}), each role's best route to SELECT on it, PUBLIC's included. */
+    private final Map<ObjectRef, Map<String, EffectiveAccess.Route>> selectors;
 
-    private TableReaders(EffectiveAccess access, Set<String> roles) {
-        this.access = access;
-        this.roles = roles;
+    private TableReaders(Map<ObjectRef, Map<String, EffectiveAccess.Route>> selectors) {
+        this.selectors = selectors;
     }
 
-    /** Indexes the catalog's grants and memberships once, for many tables. */
+    /** Indexes the catalog's grants and memberships once, for many tables: one pass per role over what it reaches. */
     public static TableReaders of(AccessCatalog catalog) {
         AccessGraph graph = AccessGraph.live(catalog);
+        EffectiveAccess access = new EffectiveAccess(graph);
         // Grantees too: a grant may name a role the catalog does not list (an owner outside the managed ones).
         Set<String> roles = new TreeSet<>(graph.roles().keySet());
         roles.addAll(graph.grantees());
-        return new TableReaders(new EffectiveAccess(graph), roles);
+        Map<ObjectRef, Map<String, EffectiveAccess.Route>> selectors = new HashMap<>();
+        for (String role : roles) {
+            access.all(role).forEach((object, held) -> {
+                EffectiveAccess.Route route = held.get(Privilege.SELECT);
+                if (route != null && object.kind() == ObjectKind.TABLE) {
+                    selectors.computeIfAbsent(object, k -> new HashMap<>()).put(role, route);
+                }
+            });
+        }
+        return new TableReaders(selectors);
     }
 
     /** The readers of {@code schema.table}: the shortest chains first, then by name; PUBLIC when everyone may read. */
     public List<Reader> of(String schema, String table) {
-        ObjectRef object = ObjectRef.table(schema, table);
-        ObjectRef everyTable = ObjectRef.table(schema, "*");
+        Map<String, EffectiveAccess.Route> onTable = selectors.getOrDefault(ObjectRef.table(schema, table), Map.of());
+        Map<String, EffectiveAccess.Route> onEveryTable = selectors.getOrDefault(ObjectRef.table(schema, "*"), Map.of());
+        Set<String> roles = new HashSet<>(onTable.keySet());
+        roles.addAll(onEveryTable.keySet());
         List<Reader> found = new ArrayList<>();
         for (String role : roles) {
-            EffectiveAccess.Route route = access.on(role, object).get(Privilege.SELECT);
-            if (route == null) {
-                route = access.on(role, everyTable).get(Privilege.SELECT);
-            }
-            if (route != null && !route.viaPublic()) {
+            EffectiveAccess.Route route = onTable.getOrDefault(role, onEveryTable.get(role));
+            if (!route.viaPublic()) {
                 found.add(new Reader(role, route.via(), route.needsSetRole()));
             }
         }

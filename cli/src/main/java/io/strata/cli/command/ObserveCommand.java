@@ -103,7 +103,7 @@ public final class ObserveCommand implements Callable<Integer> {
         return ObserveSnapshot.observe(root.root(), root::platform, new LinkedHashSet<>(layers), journal == null ? 500 : journal);
     }
 
-    /** Observes once: the platform is opened again each time, so a served page follows edits to the spec too. */
+    /** Observes once for the terminal report (text, json or markdown). */
     private ObserveReport report() {
         Platform platform = root.platform();
         Loop loop = platform.loop(StrataCommand.version());
