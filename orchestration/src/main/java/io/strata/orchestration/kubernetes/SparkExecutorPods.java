@@ -79,6 +79,11 @@ record SparkExecutorPods(Map<String, String> owned, Map<String, String> defaults
         // fails the write instead, and the staging table is dropped; the target is untouched.
         owned.put("spark.task.maxFailures", "1");
         owned.put("spark.speculation", "false");
+        // Tasks carry the pipeline's database connection, password included, over the pod network:
+        // only processes that hold the secret the driver makes for this application (Spark hands it
+        // to the executor pods it creates) may join, and what they exchange is encrypted.
+        owned.put("spark.authenticate", "true");
+        owned.put("spark.network.crypto.enabled", "true");
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("spark.driver.port", DRIVER_PORT);
         defaults.put("spark.blockManager.port", BLOCK_MANAGER_PORT);

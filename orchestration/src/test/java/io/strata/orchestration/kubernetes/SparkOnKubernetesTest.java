@@ -111,6 +111,7 @@ class SparkOnKubernetesTest {
             assertThat(env(container).get("STRATA_POD_NAME").getValueFrom().getFieldRef().getFieldPath())
                     .isEqualTo("metadata.name");
             assertThat(env(container).get("JAVA_TOOL_OPTIONS").getValue().split(" ")).containsExactly(
+                    "-Dspark.authenticate=true",
                     "-Dspark.blockManager.port=7079",
                     "-Dspark.driver.host=$(STRATA_POD_IP)",
                     "-Dspark.driver.port=7078",
@@ -120,6 +121,7 @@ class SparkOnKubernetesTest {
                     "-Dspark.kubernetes.driver.pod.name=$(STRATA_POD_NAME)",
                     "-Dspark.kubernetes.namespace=" + namespace,
                     "-Dspark.master=k8s://https://kubernetes.default.svc",
+                    "-Dspark.network.crypto.enabled=true",
                     "-Dspark.speculation=false",
                     "-Dspark.sql.shuffle.partitions=8",
                     "-Dspark.submit.deployMode=client",
@@ -140,7 +142,7 @@ class SparkOnKubernetesTest {
             List<Change> changes = platform.plan().changes();
 
             assertThat(changes).hasSize(1);
-            assertThat(changes.get(0).summary()).contains("spark -Dspark.blockManager.port=7079",
+            assertThat(changes.get(0).summary()).contains("spark -Dspark.authenticate=true -Dspark.blockManager.port=7079",
                     "-Dspark.master=k8s://https://kubernetes.default.svc", "-Dspark.task.maxFailures=1");
         }
     }

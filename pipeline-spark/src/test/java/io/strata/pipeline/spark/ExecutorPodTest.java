@@ -67,6 +67,9 @@ class ExecutorPodTest {
                 "spark.task.maxFailures", "1",
                 "spark.speculation", "false",
                 "spark.executor.memory", "512m"));
+        // The executor can join only with the secret Spark put on the pod it created, and talks encrypted.
+        driverOptions.put("spark.authenticate", "true");
+        driverOptions.put("spark.network.crypto.enabled", "true");
         // The session is ready at once rather than after 30 s without executors: this test starts
         // the executor only once the driver has made its pod.
         driverOptions.put("spark.scheduler.minRegisteredResourcesRatio", "0");
