@@ -46,8 +46,7 @@ public record EnvDown(Path root, ProjectConfig config, Map<String, String> varia
                             + String.join(", ", known));
         }
         EphemeralEnvironment env = found.get();
-        SelectedEnvironment source = SelectedEnvironment.select(config, root, env.from(), variables::get);
-        ServerOf server = ServerOf.environment(source);
+        ServerOf server = ServerOf.environment(config, root, env.from(), variables::get);
         String expected = EphemeralNames.database(server.sourceDatabase(), env.name());
         if (!env.database().equals(expected)) {
             throw new StrataException(EphemeralFiles.file(root, env.name()) + " names database " + env.database()

@@ -84,7 +84,7 @@ public record EnvUp(Path root, ProjectConfig config, Map<String, String> variabl
             ProductionRules.check(config, request.from());
         }
         // Resolved once: the source's references may run `terraform output`.
-        ServerOf server = ServerOf.environment(SelectedEnvironment.select(config, root, request.from(), variables::get));
+        ServerOf server = ServerOf.environment(config, root, request.from(), variables::get);
         if (env == null) {
             env = start(request, name, server);
         }

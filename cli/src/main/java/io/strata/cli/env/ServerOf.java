@@ -1,6 +1,7 @@
 package io.strata.cli.env;
 
 import io.strata.core.config.DatabaseSettings;
+import io.strata.core.config.ProjectConfig;
 import io.strata.core.environment.DatabaseUrls;
 import io.strata.core.layer.Database;
 import io.strata.core.layer.JdbcDatabase;
@@ -8,6 +9,8 @@ import io.strata.storage.embedded.EmbeddedInstance;
 import io.strata.storage.embedded.EmbeddedPostgres;
 import io.strata.storage.environment.ServerDatabases;
 import io.strata.storage.mysql.MySqlUrls;
+import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * The server a declared environment's database lives on, where its ephemeral environments get
@@ -20,8 +23,10 @@ import io.strata.storage.mysql.MySqlUrls;
  */
 record ServerOf(ServerDatabases databases, String sourceDatabase, EmbeddedInstance embedded, String dialect) {
 
-    static ServerOf environment(SelectedEnvironment source) {
-        if (source.environment().database() instanceof DatabaseSettings.Jdbc jdbc) {
+    /** The server of declared environment {@code declared}; only its database's references are resolved. */
+    static ServerOf environment(ProjectConfig config, Path root, String declared, Function<String, String> variables) {
+        DatabaseSettings settings = config.resolveDatabase(declared, variables);
+        if (settings instanceof DatabaseSettings.Jdbc jdbc) {
             String dialect = jdbc.dialect();
             String admin = dialect.equals("postgresql") ? "postgres" : null;
             ServerDatabases databases = ServerDatabases.of(dialect, db -> {
@@ -32,11 +37,13 @@ record ServerOf(ServerDatabases databases, String sourceDatabase, EmbeddedInstan
             });
             return new ServerOf(databases, DatabaseUrls.database(jdbc.url(), jdbc.redactedUrl()), null, dialect);
         }
-        EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(source.embeddedStateDir(), source.embeddedDatabase());
+        // As SelectedEnvironment places a declared environment's embedded server and database.
+        EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(SelectedEnvironment.stateDir(root, declared),
+                config.name());
         ServerDatabases databases = ServerDatabases.of("postgresql", db -> {
             EmbeddedInstance at = instance.withDatabase(db == null ? "postgres" : db);
             return (Database) new JdbcDatabase(at.jdbcUrl(), at.jdbcUrl(), at.user(), null);
         });
-        return new ServerOf(databases, source.embeddedDatabase(), instance, "postgresql");
+        return new ServerOf(databases, config.name(), instance, "postgresql");
     }
 }
