@@ -90,7 +90,9 @@ public record EnvUp(Path root, ProjectConfig config, Map<String, String> variabl
         }
         if (env.step() == Step.CREATING_DATABASE) {
             if (existing.isPresent()) {
-                // Recorded before it was created, after checking that the name was free: it is ours.
+                // Recorded before it was created, after checking that the name was free: it is ours,
+                // unless the file was edited since.
+                EnvDown.refuseEdited(root, env, server);
                 server.databases().drop(env.database());
             }
             progress.accept("Creating database " + env.database() + (env.data() == Data.EMPTY ? ""
