@@ -18,10 +18,9 @@ import java.util.function.Function;
  *
  * @param databases create, copy and drop databases there
  * @param sourceDatabase the declared environment's own database
- * @param embedded the embedded server, or null for a server reached by url
  * @param dialect {@code postgresql} or {@code mysql}
  */
-record ServerOf(ServerDatabases databases, String sourceDatabase, EmbeddedInstance embedded, String dialect) {
+record ServerOf(ServerDatabases databases, String sourceDatabase, String dialect) {
 
     /** The server of declared environment {@code declared}; only its database's references are resolved. */
     static ServerOf environment(ProjectConfig config, Path root, String declared, Function<String, String> variables) {
@@ -35,7 +34,7 @@ record ServerOf(ServerDatabases databases, String sourceDatabase, EmbeddedInstan
                         DatabaseUrls.withDatabase(jdbc.redactedUrl(), jdbc.redactedUrl(), db == null ? admin : db),
                         jdbc.user(), jdbc.password() == null ? null : jdbc.password()::reveal);
             });
-            return new ServerOf(databases, DatabaseUrls.database(jdbc.url(), jdbc.redactedUrl()), null, dialect);
+            return new ServerOf(databases, DatabaseUrls.database(jdbc.url(), jdbc.redactedUrl()), dialect);
         }
         // As SelectedEnvironment places a declared environment's embedded server and database.
         EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(SelectedEnvironment.stateDir(root, declared),
@@ -44,6 +43,6 @@ record ServerOf(ServerDatabases databases, String sourceDatabase, EmbeddedInstan
             EmbeddedInstance at = instance.withDatabase(db == null ? "postgres" : db);
             return (Database) new JdbcDatabase(at.jdbcUrl(), at.jdbcUrl(), at.user(), null);
         });
-        return new ServerOf(databases, config.name(), instance, "postgresql");
+        return new ServerOf(databases, config.name(), "postgresql");
     }
 }

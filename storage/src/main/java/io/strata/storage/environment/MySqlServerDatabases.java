@@ -113,13 +113,6 @@ final class MySqlServerDatabases implements ServerDatabases {
     }
 
     @Override
-    public List<String> roles() {
-        return ServerDatabases.on(admin(), "list accounts", c -> rows(c,
-                "SELECT CASE WHEN Host = '' THEN User ELSE CONCAT(User, '@', Host) END FROM mysql.user ORDER BY 1")
-                .stream().map(r -> r[0]).toList());
-    }
-
-    @Override
     public Map<String, String> dropRoles(List<String> roles) {
         return ServerDatabases.on(admin(), "drop accounts " + roles, c -> {
             Map<String, String> kept = new LinkedHashMap<>();

@@ -128,20 +128,6 @@ final class PostgresServerDatabases implements ServerDatabases {
     }
 
     @Override
-    public List<String> roles() {
-        return ServerDatabases.on(admin(), "list roles", c -> {
-            List<String> roles = new ArrayList<>();
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT rolname FROM pg_roles WHERE rolname NOT LIKE 'pg\\_%' ORDER BY 1")) {
-                while (rs.next()) {
-                    roles.add(rs.getString(1));
-                }
-            }
-            return roles;
-        });
-    }
-
-    @Override
     public Map<String, String> dropRoles(List<String> roles) {
         if (roles.isEmpty()) {
             return Map.of();
