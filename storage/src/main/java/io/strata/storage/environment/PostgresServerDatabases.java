@@ -159,20 +159,7 @@ final class PostgresServerDatabases implements ServerDatabases {
                     }
                 }
             }
-            boolean grew = true;
-            while (grew) {
-                grew = false;
-                for (String[] m : memberships) {
-                    for (int i = 0; i < 2; i++) {
-                        String role = m[i];
-                        String other = m[1 - i];
-                        if (roles.contains(role) && !kept.containsKey(role) && kept.containsKey(other)) {
-                            kept.put(role, (i == 0 ? "member of " : "has as member ") + "the kept role " + other);
-                            grew = true;
-                        }
-                    }
-                }
-            }
+            KeptRoles.addLinked(roles, kept, memberships);
             try (Statement s = c.createStatement()) {
                 for (String role : roles) {
                     if (!kept.containsKey(role)) {
