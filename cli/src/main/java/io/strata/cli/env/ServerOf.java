@@ -1,5 +1,6 @@
 package io.strata.cli.env;
 
+import io.strata.cli.Platform;
 import io.strata.core.config.DatabaseSettings;
 import io.strata.core.config.ProjectConfig;
 import io.strata.core.environment.DatabaseUrls;
@@ -37,7 +38,7 @@ record ServerOf(ServerDatabases databases, String sourceDatabase, String dialect
             return new ServerOf(databases, DatabaseUrls.database(jdbc.url(), jdbc.redactedUrl()), dialect);
         }
         // As SelectedEnvironment places a declared environment's embedded server and database.
-        EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(SelectedEnvironment.stateDir(root, declared),
+        EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(Platform.embeddedStateDir(root, declared),
                 config.name());
         ServerDatabases databases = ServerDatabases.of("postgresql", db -> {
             EmbeddedInstance at = instance.withDatabase(db == null ? "postgres" : db);
