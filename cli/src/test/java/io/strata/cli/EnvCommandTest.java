@@ -2,6 +2,9 @@ package io.strata.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strata.core.environment.EphemeralEnvironment;
+import io.strata.core.environment.EphemeralEnvironment.Data;
+import io.strata.core.environment.EphemeralEnvironment.Step;
 import io.strata.core.environment.EphemeralFiles;
 import io.strata.storage.testing.MariaDbTestDatabase;
 import io.strata.storage.testing.TestDatabase;
@@ -13,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +180,19 @@ class EnvCommandTest {
         assertThat(resumed.out()).contains("Environment pr-4 is up");
         ok("env", "down", "pr-4");
         assertThat(server()).isEqualTo(before);
+    }
+
+    @Test
+    void aResumedUpNeverDropsADatabaseItsEditedFileNames() {
+        ok("--env", "staging", "apply", "--auto-approve");
+        EphemeralFiles.write(platform, new EphemeralEnvironment("pr-5", "pr-5", "staging", staging.name(), Data.EMPTY, 0,
+                Instant.EPOCH, Step.CREATING_DATABASE, List.of()));
+        Cli.Result up = cli.run("-C", platform.toString(), "env", "up", "pr-5", "--from", "staging");
+        assertThat(up.code()).as(up.toString()).isEqualTo(ExitCode.ERROR);
+        assertThat(up.err()).contains("names database " + staging.name() + ", not " + staging.name() + "_pr_5")
+                .contains("nothing was dropped");
+        assertThat(server()).contains(staging.name());
+        assertThat(rows(staging.name(), "SELECT count(*) FROM strata.schedules")).isNotEmpty();
     }
 
     @Test

@@ -46,14 +46,8 @@ public record EnvDown(Path root, ProjectConfig config, Map<String, String> varia
                             + String.join(", ", known));
         }
         EphemeralEnvironment env = found.get();
-        SelectedEnvironment source = SelectedEnvironment.select(config, root, env.from(), variables::get);
-        ServerOf server = ServerOf.environment(source);
-        String expected = EphemeralNames.database(server.sourceDatabase(), env.name());
-        if (!env.database().equals(expected)) {
-            throw new StrataException(EphemeralFiles.file(root, env.name()) + " names database " + env.database()
-                    + ", not " + expected + " as `strata env up` would have: it was edited, so nothing was dropped",
-                    "restore the file, or drop the database yourself and delete the file");
-        }
+        ServerOf server = ServerOf.environment(config, root, env.from(), variables::get);
+        refuseEdited(root, env, server);
         progress.accept("Dropping database " + env.database() + " ...");
         server.databases().drop(env.database());
         Map<String, String> keptRoles = server.databases().dropRoles(env.rolesCreated());
@@ -65,6 +59,19 @@ public record EnvDown(Path root, ProjectConfig config, Map<String, String> varia
         }
         EphemeralFiles.delete(root, env.name());
         return new Result(env, dropped, kept);
+    }
+
+    /**
+     * Refuses to drop a database other than the one {@code env up} would have made for {@code env}:
+     * the file is local and editable, and the database it names is dropped with everyone in it.
+     */
+    static void refuseEdited(Path root, EphemeralEnvironment env, ServerOf server) {
+        String expected = EphemeralNames.database(server.sourceDatabase(), env.name());
+        if (!env.database().equals(expected)) {
+            throw new StrataException(EphemeralFiles.file(root, env.name()) + " names database " + env.database()
+                    + ", not " + expected + " as `strata env up` would have: it was edited, so nothing was dropped",
+                    "restore the file, or drop the database yourself and delete the file");
+        }
     }
 
     /** The environment's own local state: build and run logs of `strata run --env NAME`. */

@@ -66,7 +66,7 @@ public record EnvUp(Path root, ProjectConfig config, Map<String, String> variabl
             throw new StrataException("`environments` is reserved: .strata/environments/ holds the ephemeral"
                     + " environments' files", "choose another name");
         }
-        EphemeralEnvironment env;
+        EphemeralEnvironment env = null;
         if (existing.isPresent()) {
             env = existing.get();
             if (!env.from().equals(request.from()) || env.data() != request.data()
@@ -80,13 +80,19 @@ public record EnvUp(Path root, ProjectConfig config, Map<String, String> variabl
             }
             progress.accept("Resuming env up " + name + ": it stopped while " + env.step().word());
         } else {
-            env = start(request, name, progress);
+            config.environment(request.from()); // declared, or an error listing the declared ones
+            ProductionRules.check(config, request.from());
         }
-        SelectedEnvironment source = SelectedEnvironment.select(config, root, env.from(), variables::get);
-        ServerOf server = ServerOf.environment(source);
+        // Resolved once: the source's references may run `terraform output`.
+        ServerOf server = ServerOf.environment(config, root, request.from(), variables::get);
+        if (env == null) {
+            env = start(request, name, server);
+        }
         if (env.step() == Step.CREATING_DATABASE) {
             if (existing.isPresent()) {
-                // Recorded before it was created, after checking that the name was free: it is ours.
+                // Recorded before it was created, after checking that the name was free: it is ours,
+                // unless the file was edited since.
+                EnvDown.refuseEdited(root, env, server);
                 server.databases().drop(env.database());
             }
             progress.accept("Creating database " + env.database() + (env.data() == Data.EMPTY ? ""
@@ -99,18 +105,15 @@ public record EnvUp(Path root, ProjectConfig config, Map<String, String> variabl
             }
             env = record(env.at(Step.APPLYING));
         }
+        Platform platform = Platform.open(root, name, variables, user);
         if (env.step() == Step.APPLYING) {
-            env = apply(env, request.allowUnsafe(), progress);
+            env = apply(platform, env, request.allowUnsafe(), progress);
         }
-        return new Result(env, false, connection(Platform.open(root, name, variables, user)));
+        return new Result(env, false, connection(platform));
     }
 
     /** Checks the request and records the environment before anything is created. */
-    private EphemeralEnvironment start(Request request, String name, Consumer<String> progress) {
-        config.environment(request.from()); // declared, or an error listing the declared ones
-        ProductionRules.check(config, request.from());
-        SelectedEnvironment source = SelectedEnvironment.select(config, root, request.from(), variables::get);
-        ServerOf server = ServerOf.environment(source);
+    private EphemeralEnvironment start(Request request, String name, ServerOf server) {
         if (server.dialect().equals("mysql")) {
             refuseSharedDatabases();
         }
@@ -124,8 +127,8 @@ public record EnvUp(Path root, ProjectConfig config, Map<String, String> variabl
                 request.sampleRows(), clock.instant(), Step.CREATING_DATABASE, List.of()));
     }
 
-    private EphemeralEnvironment apply(EphemeralEnvironment env, boolean allowUnsafe, Consumer<String> progress) {
-        Platform platform = Platform.open(root, env.name(), variables, user);
+    private EphemeralEnvironment apply(Platform platform, EphemeralEnvironment env, boolean allowUnsafe,
+            Consumer<String> progress) {
         EphemeralEnvironment[] current = {env};
         ApplyOptions options = new ApplyOptions(null, allowUnsafe, platform.lockTimeout(), user,
                 plan -> {

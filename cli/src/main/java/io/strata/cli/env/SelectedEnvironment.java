@@ -1,7 +1,7 @@
 package io.strata.cli.env;
 
+import io.strata.cli.Platform;
 import io.strata.core.config.DatabaseSettings;
-import io.strata.core.config.EnvironmentConfig;
 import io.strata.core.config.EnvironmentPolicy;
 import io.strata.core.config.ProjectConfig;
 import io.strata.core.config.ResolvedEnvironment;
@@ -36,7 +36,7 @@ public record SelectedEnvironment(ResolvedEnvironment environment, EnvironmentPo
         if (config.environments().containsKey(name)) {
             ResolvedEnvironment resolved = config.resolve(name, variables);
             return new SelectedEnvironment(resolved, config.environment(name).policy(), name,
-                    stateDir(root, name), config.name(), null);
+                    Platform.embeddedStateDir(root, name), config.name(), null);
         }
         Optional<EphemeralEnvironment> ephemeral = EphemeralFiles.read(root, name);
         if (ephemeral.isEmpty()) {
@@ -63,7 +63,7 @@ public record SelectedEnvironment(ResolvedEnvironment environment, EnvironmentPo
         EnvironmentPolicy policy = new EnvironmentPolicy(false, true, true, List.of(), from.variables(), from.written());
         return new SelectedEnvironment(new ResolvedEnvironment(ephemeral.name(), database, source.lockTimeout(),
                 source.lineage(), source.variables()),
-                policy, ephemeral.from(), stateDir(root, ephemeral.from()), ephemeral.database(), ephemeral);
+                policy, ephemeral.from(), Platform.embeddedStateDir(root, ephemeral.from()), ephemeral.database(), ephemeral);
     }
 
     public String name() {
@@ -72,14 +72,5 @@ public record SelectedEnvironment(ResolvedEnvironment environment, EnvironmentPo
 
     public Optional<EphemeralEnvironment> ephemeralFile() {
         return Optional.ofNullable(ephemeral);
-    }
-
-    /** The declared environment's config: the source of an ephemeral one. */
-    public EnvironmentConfig declaredConfig(ProjectConfig config) {
-        return config.environment(declared);
-    }
-
-    static Path stateDir(Path root, String environment) {
-        return root.resolve(".strata").resolve(environment);
     }
 }

@@ -1,5 +1,7 @@
 package io.strata.core.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,5 +42,24 @@ public record LineageSettings(String openLineageUrl, Path openLineageFile, Strin
             env.put(NAMESPACE_VARIABLE, openLineageNamespace);
         }
         return Map.copyOf(env);
+    }
+
+    /** The url as scheme, host and port only: its user, path or query may carry a token. */
+    @Override
+    public String toString() {
+        return "LineageSettings[openLineageUrl=" + shown(openLineageUrl) + ", openLineageFile=" + openLineageFile
+                + ", openLineageNamespace=" + openLineageNamespace + "]";
+    }
+
+    private static String shown(String url) {
+        if (url == null) {
+            return "null";
+        }
+        try {
+            URI uri = new URI(url);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/***";
+        } catch (URISyntaxException e) {
+            return "***";
+        }
     }
 }

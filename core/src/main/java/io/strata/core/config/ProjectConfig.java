@@ -107,9 +107,7 @@ public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfi
     public ResolvedEnvironment resolve(String envName, Function<String, String> environmentVariables) {
         EnvironmentConfig env = environment(envName);
         ReferenceResolver resolver = new ReferenceResolver(directory(), environmentVariables);
-        DatabaseSettings database = env.database() instanceof DatabaseConfig.Jdbc jdbc
-                ? jdbc(jdbc, resolver)
-                : new DatabaseSettings.Embedded();
+        DatabaseSettings database = database(env, resolver);
         Map<String, Secret> variables = new LinkedHashMap<>();
         env.policy().variables().forEach((name, value) ->
                 variables.put(name, new Secret(resolver.resolve(value), value.redacted())));
@@ -209,6 +207,21 @@ public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfi
         }
         String context = kubernetes.context() == null ? null : resolver.resolve(kubernetes.context());
         return new SchedulerSettings.Kubernetes(context, server, namespace);
+    }
+
+    /**
+     * Resolves only the named environment's database, for commands that touch nothing else (the
+     * server {@code strata env up} and {@code env down} work on): its variables and lineage
+     * references need not resolve.
+     *
+     * @throws ConfigException as {@link #resolve}, for the database's references only
+     */
+    public DatabaseSettings resolveDatabase(String envName, Function<String, String> environmentVariables) {
+        return database(environment(envName), new ReferenceResolver(directory(), environmentVariables));
+    }
+
+    private static DatabaseSettings database(EnvironmentConfig env, ReferenceResolver resolver) {
+        return env.database() instanceof DatabaseConfig.Jdbc jdbc ? jdbc(jdbc, resolver) : new DatabaseSettings.Embedded();
     }
 
     private static DatabaseSettings.Jdbc jdbc(DatabaseConfig.Jdbc jdbc, ReferenceResolver resolver) {

@@ -43,6 +43,26 @@ class ResolveTest {
     }
 
     @Test
+    void theDatabaseAloneResolvesWithoutTheVariablesAndLineageItDoesNotNeed() {
+        ConfigFixture.write(dir, "secrets/staging-password", "s3cr3t-pw\n");
+        ProjectConfig config = load(dir, PLATFORM.replace("    lock_timeout: 2m\n", """
+                    lock_timeout: 2m
+                    variables:
+                      ALERT_EMAIL: ${env:UNSET_ALERT_EMAIL}
+                    lineage:
+                      openlineage:
+                        url: ${env:UNSET_LINEAGE_URL}
+                """));
+
+        DatabaseSettings.Jdbc jdbc = (DatabaseSettings.Jdbc) config.resolveDatabase("staging", STAGING_VARS::get);
+
+        assertThat(jdbc.url()).isEqualTo("jdbc:postgresql://db.staging:5432/customers?ssl=true");
+        assertThat(jdbc.password().reveal()).isEqualTo("s3cr3t-pw");
+        assertThatThrownBy(() -> config.resolve("staging", STAGING_VARS::get)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("UNSET_ALERT_EMAIL");
+    }
+
+    @Test
     void implicitDevResolvesToEmbedded() {
         ResolvedEnvironment dev = load(dir, "name: customers\n").resolve("dev", name -> null);
 

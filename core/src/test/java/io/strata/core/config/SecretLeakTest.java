@@ -74,12 +74,16 @@ class SecretLeakTest {
                       url: ${env:URL}
                       user: app
                       password: ${file:pw}
+                    lineage:
+                      openlineage:
+                        url: ${env:LINEAGE_URL}
                   inline:
                     database:
                       url: jdbc:mysql://app:%s@h/db?password=%s
                       password: %s
                 """.formatted(SECRET, SECRET, SECRET));
-        Map<String, String> env = Map.of("URL", "jdbc:postgresql://h/db?user=app&password=" + SECRET);
+        Map<String, String> env = Map.of("URL", "jdbc:postgresql://h/db?user=app&password=" + SECRET,
+                "LINEAGE_URL", "https://app:" + SECRET + "@marquez:5000/api/v1/lineage?api_key=" + SECRET);
 
         ResolvedEnvironment staging = config.resolve("staging", env::get);
         ResolvedEnvironment inline = config.resolve("inline", env::get);
@@ -87,12 +91,14 @@ class SecretLeakTest {
         DatabaseSettings.Jdbc jdbc = (DatabaseSettings.Jdbc) staging.database();
         assertThat(jdbc.password().reveal()).isEqualTo(SECRET);
         assertThat(jdbc.url()).contains(SECRET);
-        for (Object printable : new Object[] {staging, inline, jdbc, jdbc.password(), jdbc.redactedUrl(),
+        assertThat(staging.lineage().openLineageUrl()).contains(SECRET);
+        for (Object printable : new Object[] {staging, staging.lineage(), inline, jdbc, jdbc.password(), jdbc.redactedUrl(),
                 ((DatabaseSettings.Jdbc) inline.database()).redactedUrl(), config, config.environments()}) {
             assertThat(String.valueOf(printable)).doesNotContain(SECRET);
         }
         assertThat(jdbc.toString()).contains("password=${file:pw}");
         assertThat(inline.toString()).contains("password=***");
+        assertThat(staging.lineage().toString()).contains("openLineageUrl=https://marquez:5000/***");
     }
 
     @Test

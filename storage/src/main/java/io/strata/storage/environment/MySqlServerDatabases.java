@@ -113,28 +113,31 @@ final class MySqlServerDatabases implements ServerDatabases {
     }
 
     @Override
-    public List<String> roles() {
-        return ServerDatabases.on(admin(), "list accounts", c -> rows(c,
-                "SELECT CASE WHEN Host = '' THEN User ELSE CONCAT(User, '@', Host) END FROM mysql.user ORDER BY 1")
-                .stream().map(r -> r[0]).toList());
-    }
-
-    @Override
     public Map<String, String> dropRoles(List<String> roles) {
+        if (roles.isEmpty()) {
+            return Map.of();
+        }
         return ServerDatabases.on(admin(), "drop accounts " + roles, c -> {
             Map<String, String> kept = new LinkedHashMap<>();
+            for (String role : roles) {
+                String[] account = account(role);
+                // Privileges are kept by database name: any left belong to another database.
+                List<String[]> elsewhere = rows(c, "SELECT Db FROM mysql.db WHERE User = ? AND Host = ? UNION"
+                        + " SELECT Db FROM mysql.tables_priv WHERE User = ? AND Host = ?",
+                        account[0], account[1], account[0], account[1]);
+                if (!elsewhere.isEmpty()) {
+                    kept.put(role, "is granted something in " + elsewhere.stream().map(r -> r[0]).toList());
+                }
+            }
+            // Role grants (MariaDB's mysql.roles_mapping) are not kept by database name, so they are still there.
+            KeptRoles.addLinked(roles, kept, rows(c, "SELECT CASE WHEN Host = '' THEN User ELSE CONCAT(User, '@', Host)"
+                    + " END, Role FROM mysql.roles_mapping"));
             try (Statement s = c.createStatement()) {
                 for (String role : roles) {
-                    int at = role.indexOf('@');
-                    String user = at > 0 ? role.substring(0, at) : role;
-                    String host = at > 0 ? role.substring(at + 1) : "";
-                    // Privileges are kept by database name: any left belong to another database.
-                    List<String[]> elsewhere = rows(c, "SELECT Db FROM mysql.db WHERE User = ? AND Host = ? UNION"
-                            + " SELECT Db FROM mysql.tables_priv WHERE User = ? AND Host = ?", user, host, user, host);
-                    if (!elsewhere.isEmpty()) {
-                        kept.put(role, "is granted something in " + elsewhere.stream().map(r -> r[0]).toList());
-                    } else {
-                        s.execute(at > 0 ? "DROP USER IF EXISTS " + account(user, host) : "DROP ROLE IF EXISTS " + quote(role));
+                    if (!kept.containsKey(role)) {
+                        String[] account = account(role);
+                        s.execute(role.indexOf('@') > 0 ? "DROP USER IF EXISTS " + account(account[0], account[1])
+                                : "DROP ROLE IF EXISTS " + quote(role));
                     }
                 }
             }
@@ -178,6 +181,12 @@ final class MySqlServerDatabases implements ServerDatabases {
 
     private Database admin() {
         return on.apply(null);
+    }
+
+    /** {@code user@host} as user and host; a role's host is empty. */
+    private static String[] account(String role) {
+        int at = role.indexOf('@');
+        return at > 0 ? new String[] {role.substring(0, at), role.substring(at + 1)} : new String[] {role, ""};
     }
 
     private static String account(String user, String host) {

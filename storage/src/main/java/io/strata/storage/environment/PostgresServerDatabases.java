@@ -128,20 +128,6 @@ final class PostgresServerDatabases implements ServerDatabases {
     }
 
     @Override
-    public List<String> roles() {
-        return ServerDatabases.on(admin(), "list roles", c -> {
-            List<String> roles = new ArrayList<>();
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT rolname FROM pg_roles WHERE rolname NOT LIKE 'pg\\_%' ORDER BY 1")) {
-                while (rs.next()) {
-                    roles.add(rs.getString(1));
-                }
-            }
-            return roles;
-        });
-    }
-
-    @Override
     public Map<String, String> dropRoles(List<String> roles) {
         if (roles.isEmpty()) {
             return Map.of();
@@ -173,20 +159,7 @@ final class PostgresServerDatabases implements ServerDatabases {
                     }
                 }
             }
-            boolean grew = true;
-            while (grew) {
-                grew = false;
-                for (String[] m : memberships) {
-                    for (int i = 0; i < 2; i++) {
-                        String role = m[i];
-                        String other = m[1 - i];
-                        if (roles.contains(role) && !kept.containsKey(role) && kept.containsKey(other)) {
-                            kept.put(role, (i == 0 ? "member of " : "has as member ") + "the kept role " + other);
-                            grew = true;
-                        }
-                    }
-                }
-            }
+            KeptRoles.addLinked(roles, kept, memberships);
             try (Statement s = c.createStatement()) {
                 for (String role : roles) {
                     if (!kept.containsKey(role)) {

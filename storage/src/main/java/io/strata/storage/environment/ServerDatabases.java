@@ -45,9 +45,6 @@ public interface ServerDatabases {
     /** Drops the database, disconnecting anyone still in it, and whatever the server keeps by its name. */
     void drop(String database);
 
-    /** The server's roles (PostgreSQL) or accounts and roles (MySQL: {@code user@host}, {@code role}). */
-    List<String> roles();
-
     /**
      * Drops those of {@code roles} that nothing else on the server needs: a role that owns or is
      * granted something in another database (another environment on the same server applied the
