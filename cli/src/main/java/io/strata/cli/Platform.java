@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Wires one environment of one platform repository: its configuration, its database (starting
@@ -54,10 +55,13 @@ public final class Platform {
     private final RunDatabase runDatabase;
     private final String user;
     private final EnvironmentPolicy policy;
+    private final Supplier<Map<String, String>> pipelineEnvironment;
 
     private Platform(Workspace workspace, SelectedEnvironment selected, Database database,
-            RunDatabase runDatabase, EmbeddedInstance embedded, String user, Cluster cluster) {
+            RunDatabase runDatabase, EmbeddedInstance embedded, String user, Cluster cluster,
+            Supplier<Map<String, String>> pipelineEnvironment) {
         this.workspace = workspace;
+        this.pipelineEnvironment = pipelineEnvironment;
         this.environment = selected.environment();
         this.policy = selected.policy();
         this.database = database;
@@ -93,6 +97,10 @@ public final class Platform {
         ProductionRules.check(config, selected.declared());
         ResolvedEnvironment environment = selected.environment();
         Workspace workspace = new Workspace(root, GitInfo.headCommit(root));
+        // Resolved when a pipeline is started, not before: plan, apply and observe never need the
+        // pipelines' variables and lineage settings (an ephemeral environment has its source's).
+        Supplier<Map<String, String>> pipelineEnvironment =
+                () -> config.resolve(selected.declared(), env::get).pipelineEnvironment();
         // An ephemeral environment is a copy of its source's database: its schedules go to its own
         // registry (suspended), never to the source's cluster and namespace.
         Cluster cluster = selected.ephemeralFile().isPresent() ? null
@@ -101,12 +109,12 @@ public final class Platform {
             Database db = new JdbcDatabase(MySqlUrls.forDriver(jdbc.url()), jdbc.redactedUrl(), jdbc.user(),
                     jdbc.password() == null ? null : jdbc.password()::reveal);
             RunDatabase run = new RunDatabase(jdbc.url(), jdbc.redactedUrl(), jdbc.user(), jdbc.password());
-            return new Platform(workspace, selected, db, run, null, user, cluster);
+            return new Platform(workspace, selected, db, run, null, user, cluster, pipelineEnvironment);
         }
         EmbeddedInstance instance = EmbeddedPostgres.ensureRunning(selected.embeddedStateDir(), selected.embeddedDatabase());
         Database db = new JdbcDatabase(instance.jdbcUrl(), instance.jdbcUrl(), instance.user(), null);
         RunDatabase run = new RunDatabase(instance.jdbcUrl(), instance.jdbcUrl(), instance.user(), null);
-        return new Platform(workspace, selected, db, run, instance, user, cluster);
+        return new Platform(workspace, selected, db, run, instance, user, cluster, pipelineEnvironment);
     }
 
     public static Path embeddedStateDir(Path root, String environmentName) {
@@ -165,7 +173,7 @@ public final class Platform {
      */
     public PipelineLauncher launcher(MavenBuild maven, long logCap) {
         return new PipelineLauncher(workspace.root(), embeddedStateDir(workspace.root(), environment.name()),
-                runDatabase, environment.pipelineEnvironment(), maven, logCap);
+                runDatabase, pipelineEnvironment.get(), maven, logCap);
     }
 
     /** The environment's Kubernetes cluster, when its scheduler is one. */

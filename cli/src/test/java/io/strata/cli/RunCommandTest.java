@@ -93,6 +93,21 @@ class RunCommandTest {
     }
 
     @Test
+    void onlyARunNeedsThePipelinesVariablesResolved() throws Exception {
+        Files.writeString(platform.resolve("strata.yaml"), Files.readString(platform.resolve("strata.yaml")) + """
+                    variables:
+                      API_TOKEN: ${env:PIPELINE_ONLY_TOKEN}
+                """);
+        standIn("vars", "print-env:API_TOKEN");
+
+        Cli.Result observe = cli.run("-C", platform.toString(), "--env", "staging", "observe");
+        assertThat(observe.code()).as(observe.toString()).isIn(ExitCode.OK, ExitCode.DRIFT);
+        Cli.Result r = run("vars");
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.err()).contains("environments.staging.variables.API_TOKEN", "`PIPELINE_ONLY_TOKEN` is not set");
+    }
+
+    @Test
     void aFailedRunExitsOneWithItsError() throws Exception {
         standIn("bad", "pipeline:fail");
         Cli.Result r = run("bad");

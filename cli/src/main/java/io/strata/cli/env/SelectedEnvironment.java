@@ -19,7 +19,8 @@ import java.util.function.Function;
  * {@code strata env up} (a file under {@code .strata/environments/}), which is its source's
  * settings with its own database on the same server, not production, and its schedules suspended.
  *
- * @param environment resolved: the database to connect to
+ * @param environment resolved: the database to connect to (not the pipelines' variables and lineage:
+ *     {@link ProjectConfig#resolve} of {@code declared} gives those, when a pipeline runs)
  * @param policy the policy in force (an ephemeral environment's, not its source's)
  * @param declared the declared environment whose settings apply: itself, or the ephemeral one's source
  * @param embeddedStateDir where the embedded server runs, for an embedded database: the declared
@@ -34,7 +35,7 @@ public record SelectedEnvironment(ResolvedEnvironment environment, EnvironmentPo
     public static SelectedEnvironment select(ProjectConfig config, Path root, String name,
             Function<String, String> variables) {
         if (config.environments().containsKey(name)) {
-            ResolvedEnvironment resolved = config.resolve(name, variables);
+            ResolvedEnvironment resolved = config.resolveConnection(name, variables);
             return new SelectedEnvironment(resolved, config.environment(name).policy(), name,
                     Platform.embeddedStateDir(root, name), config.name(), null);
         }
@@ -53,7 +54,7 @@ public record SelectedEnvironment(ResolvedEnvironment environment, EnvironmentPo
                     + ephemeral.from() + "`, which strata.yaml no longer declares",
                     "declare it again, or remove the environment with `strata env down " + ephemeral.name() + "`");
         }
-        ResolvedEnvironment source = config.resolve(ephemeral.from(), variables);
+        ResolvedEnvironment source = config.resolveConnection(ephemeral.from(), variables);
         DatabaseSettings database = source.database() instanceof DatabaseSettings.Jdbc jdbc
                 ? new DatabaseSettings.Jdbc(DatabaseUrls.withDatabase(jdbc.url(), jdbc.redactedUrl(), ephemeral.database()),
                         jdbc.user(), jdbc.password())
@@ -61,8 +62,7 @@ public record SelectedEnvironment(ResolvedEnvironment environment, EnvironmentPo
         EnvironmentPolicy from = config.environment(ephemeral.from()).policy();
         // Not production whatever the source is; unsafe changes with the flag; nothing runs on a schedule.
         EnvironmentPolicy policy = new EnvironmentPolicy(false, true, true, List.of(), from.variables(), from.written());
-        return new SelectedEnvironment(new ResolvedEnvironment(ephemeral.name(), database, source.lockTimeout(),
-                source.lineage(), source.variables()),
+        return new SelectedEnvironment(new ResolvedEnvironment(ephemeral.name(), database, source.lockTimeout()),
                 policy, ephemeral.from(), Platform.embeddedStateDir(root, ephemeral.from()), ephemeral.database(), ephemeral);
     }
 

@@ -210,6 +210,18 @@ public record ProjectConfig(Path file, String name, Map<String, EnvironmentConfi
     }
 
     /**
+     * Resolves what plan, apply and observe connect with: the database and the lock timeout. The
+     * {@code variables:} and {@code lineage:} references only a pipeline run needs ({@link #resolve})
+     * need not resolve, so a plan in CI does not need the pipelines' own secrets.
+     *
+     * @throws ConfigException as {@link #resolve}, for the database's references only
+     */
+    public ResolvedEnvironment resolveConnection(String envName, Function<String, String> environmentVariables) {
+        EnvironmentConfig env = environment(envName);
+        return new ResolvedEnvironment(env.name(), resolveDatabase(envName, environmentVariables), env.lockTimeout());
+    }
+
+    /**
      * Resolves only the named environment's database, for commands that touch nothing else (the
      * server {@code strata env up} and {@code env down} work on): its variables and lineage
      * references need not resolve.
