@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The database kinds the library talks to, told apart by the JDBC URL. Drivers are instantiated
@@ -71,9 +72,16 @@ public enum Dialect {
         return c;
     }
 
-    /** A URL fit for logs and errors: query parameters (where a password may sit) dropped. */
+    /**
+     * A URL fit for logs and errors: query parameters (where a password may sit) dropped, and a
+     * password in its authority ({@code //user:password@host}, which MySQL URLs allow) masked.
+     */
     public static String redact(String url) {
         int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q) + "?…";
+        String base = q < 0 ? url : url.substring(0, q) + "?…";
+        return USER_INFO_PASSWORD.matcher(base).replaceAll("$1***@");
     }
+
+    // The pipeline library depends on nothing of Strata's: core's JdbcUrl masks the same way.
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/?#@:]*:)[^/?#@]*@");
 }
